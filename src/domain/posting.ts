@@ -63,4 +63,6 @@ export interface NormalizedPosting extends SourcePosting, Classification {
   /** The posting's base pay (kind "base"), chosen from structured fields first, else parsed from `payText`. */
   pay: Pay | null;
   normalizerVersion: string;
+  /** Hash of what the board states (not of when it says it changed): a change makes the posting "updated". */
+  contentHash: string;
 }

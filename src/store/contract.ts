@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import { planBoardSync } from "../crawl/lifecycle.ts";
+import { isRoledexError } from "../domain/errors.ts";
+import type { NormalizedPosting } from "../domain/posting.ts";
+import type { BoardRef } from "../sources/connector.ts";
+import type { CrawlRun, Store } from "./store.ts";
+
+/** A complete normalized posting with every field set, so a round trip checks them all. */
+export function samplePosting(sourceId: string, overrides: Partial<NormalizedPosting> = {}): NormalizedPosting {
+  return {
+    id: `greenhouse:acme:${sourceId}`,
+    ats: "greenhouse",
+    board: "acme",
+    sourceId,
+    company: "Acme AI",
+    title: `Research Engineer ${sourceId}`,
+    team: "Pretraining",
+    department: "Research",
+    locationRaw: "San Francisco, CA; New York, NY",
+    locations: ["San Francisco, CA; New York, NY", "Remote - US"],
+    workplace: "hybrid",
+    employmentType: "FullTime",
+    url: `https://job-boards.greenhouse.io/acme/jobs/${sourceId}`,
+    publishedAt: "2025-11-11T04:54:21-05:00",
+    sourceUpdatedAt: "2025-12-06T22:55:31-05:00",
+    descriptionText: 'Train <large> models & write "evals".',
+    payText: "$200K – $300K • Offers Equity",
+    payStructured: [],
+    pay: {
+      min: 200000,
+      max: 300000,
+      currency: "USD",
+      period: "year",
+      annualMin: 200000,
+      annualMax: 300000,
+      kind: "base",
+      equity: true,
+      raw: "$200K – $300K • Offers Equity",
+    },
+    role: "research-engineer",
+    roleConfidence: 0.95,
+    seniority: "unspecified",
+    evidence: ['title:"research engineer"'],
+    taxonomyVersion: "1",
+    normalizerVersion: "1",
+    contentHash: `hash-${sourceId}`,
+    raw: { id: Number(sourceId), title: `Research Engineer ${sourceId}`, nested: { ok: true } },
+    ...overrides,
+  };
+}
+
+const board: BoardRef = { ats: "greenhouse", board: "acme", company: "Acme AI", industry: "ai-lab" };
+
+let runs = 0;
+function runRecord(status: "ok" | "failed", at: string): CrawlRun {
+  runs++;
+  return {
+    id: `run-${runs}`,
+    ats: board.ats,
+    board: board.board,
+    startedAt: at,
+    finishedAt: at,
+    status,
+    counts: status === "ok" ? { fetched: 0, new: 0, updated: 0, reopened: 0, closed: 0, unchanged: 0 } : null,
+    issues: 0,
+    errorCode: status === "ok" ? null : "E_BOARD_NOT_FOUND",
+    errorMessage: status === "ok" ? null : "board not found (HTTP 404)",
+  };
+}
+
+async function sync(store: Store, at: string, fetched: NormalizedPosting[]) {
+  const plan = planBoardSync({ at, stored: await store.boardState(board.ats, board.board), fetched });
+  await store.applyBoardSync(board, plan, runRecord("ok", at));
+  return plan.counts;
+}
+
+const T1 = "2025-12-11T09:00:00.000Z";
+const T2 = "2026-01-22T09:00:00.000Z";
+const T3 = "2026-02-01T09:00:00.000Z";
+
+/** The behaviour every Store backend must have. Call it from each backend's test file. */
+export function runStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    const withStore = (test: (store: Store) => Promise<void>) => async () => {
+      const store = await open();
+      try {
+        await test(store);
+      } finally {
+        await store.close();
+      }
+    };
+
+    it(
+      "starts empty",
+      withStore(async (store) => {
+        expect(await store.postings()).toEqual([]);
+        expect(await store.boards()).toEqual([]);
+        expect(await store.crawlRuns()).toEqual([]);
+      }),
+    );
+
+    it(
+      "round-trips every field of a posting, with its board's industry and its lifecycle",
+      withStore(async (store) => {
+        const p = samplePosting("1");
+        await sync(store, T1, [p]);
+        const { raw: _raw, ...rest } = p;
+        const [stored] = await store.postings();
+        expect(stored).toEqual({
+          ...rest,
+          raw: undefined,
+          industry: "ai-lab",
+          firstSeen: T1,
+          lastSeen: T1,
+          closedAt: null,
+        });
+        expect((await store.posting(p.id))?.raw).toEqual(p.raw);
+        expect(await store.posting("greenhouse:acme:nope")).toBeNull();
+      }),
+    );
+
+    it(
+      "keeps null pay as null, not zero",
+      withStore(async (store) => {
+        await sync(store, T1, [samplePosting("1", { pay: null, payText: null })]);
+        const [stored] = await store.postings();
+        expect(stored?.pay).toBeNull();
+        expect(stored?.payText).toBeNull();
+      }),
+    );
+
+    it(
+      "closes what the board stopped listing, keeps first_seen, moves last_seen, and reopens what comes back",
+      withStore(async (store) => {
+        await sync(store, T1, [samplePosting("1"), samplePosting("2")]);
+        expect(await sync(store, T2, [samplePosting("1")])).toMatchObject({ closed: 1, unchanged: 1 });
+        expect((await store.postings()).map((p) => p.id)).toEqual(["greenhouse:acme:1"]);
+        const all = await store.postings({ activeOnly: false });
+        expect(all.map((p) => [p.id, p.firstSeen, p.lastSeen, p.closedAt])).toEqual([
+          ["greenhouse:acme:1", T1, T2, null],
+          ["greenhouse:acme:2", T1, T1, T2],
+        ]);
+        expect(await sync(store, T3, [samplePosting("1"), samplePosting("2")])).toMatchObject({ reopened: 1 });
+        const reopened = await store.posting("greenhouse:acme:2");
+        expect([reopened?.firstSeen, reopened?.lastSeen, reopened?.closedAt]).toEqual([T1, T3, null]);
+      }),
+    );
+
+    it(
+      "rewrites a changed posting in place",
+      withStore(async (store) => {
+        await sync(store, T1, [samplePosting("1")]);
+        const changed = samplePosting("1", {
+          title: "Senior Research Engineer",
+          contentHash: "hash-changed",
+          seniority: "senior",
+        });
+        expect(await sync(store, T2, [changed])).toMatchObject({ updated: 1 });
+        const stored = await store.posting("greenhouse:acme:1");
+        expect([stored?.title, stored?.seniority, stored?.firstSeen, stored?.lastSeen]).toEqual([
+          "Senior Research Engineer",
+          "senior",
+          T1,
+          T2,
+        ]);
+      }),
+    );
+
+    it(
+      "records a failed crawl without touching the board's postings or its last success",
+      withStore(async (store) => {
+        await sync(store, T1, [samplePosting("1")]);
+        await store.recordFailedCrawl(board, runRecord("failed", T2));
+        const [p] = await store.postings();
+        expect([p?.lastSeen, p?.closedAt]).toEqual([T1, null]);
+        const [status] = await store.boards();
+        expect(status).toMatchObject({
+          lastSuccessAt: T1,
+          lastCrawlAt: T2,
+          lastStatus: "failed",
+          lastError: "E_BOARD_NOT_FOUND: board not found (HTTP 404)",
+          activePostings: 1,
+        });
+        expect((await store.crawlRuns()).map((r) => r.status)).toEqual(["failed", "ok"]);
+      }),
+    );
+
+    it(
+      "filters by role, ats and board",
+      withStore(async (store) => {
+        await sync(store, T1, [samplePosting("1"), samplePosting("2", { role: "ml-engineer" })]);
+        expect((await store.postings({ roles: ["ml-engineer"] })).map((p) => p.id)).toEqual(["greenhouse:acme:2"]);
+        expect(await store.postings({ ats: "lever" })).toEqual([]);
+        expect(await store.postings({ board: "acme" })).toHaveLength(2);
+      }),
+    );
+
+    it(
+      "writes nothing of a sync that fails half-way",
+      withStore(async (store) => {
+        await sync(store, T1, [samplePosting("1")]);
+        const broken = samplePosting("3", { title: null as unknown as string }); // violates NOT NULL
+        const error = await sync(store, T2, [samplePosting("2"), broken]).catch((e: unknown) => e);
+        expect(isRoledexError(error) && error.code).toBe("E_DB");
+        expect((await store.postings({ activeOnly: false })).map((p) => [p.id, p.lastSeen])).toEqual([
+          ["greenhouse:acme:1", T1],
+        ]);
+        expect(await store.crawlRuns()).toHaveLength(1);
+      }),
+    );
+  });
+}

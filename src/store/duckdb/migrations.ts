@@ -1,0 +1,78 @@
+/** Versioned schema migrations, applied in order and recorded in schema_migrations. Never edit a shipped one. */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: "boards, crawl runs and postings with lifecycle",
+    sql: `
+      CREATE TABLE boards (
+        ats VARCHAR NOT NULL,
+        board VARCHAR NOT NULL,
+        company VARCHAR,
+        industry VARCHAR,
+        last_crawl_at TIMESTAMP,
+        last_success_at TIMESTAMP,
+        last_status VARCHAR,
+        last_error VARCHAR,
+        PRIMARY KEY (ats, board)
+      );
+      CREATE TABLE crawl_runs (
+        id VARCHAR PRIMARY KEY,
+        ats VARCHAR NOT NULL,
+        board VARCHAR NOT NULL,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP NOT NULL,
+        status VARCHAR NOT NULL,
+        fetched INTEGER,
+        new INTEGER,
+        updated INTEGER,
+        reopened INTEGER,
+        closed INTEGER,
+        unchanged INTEGER,
+        issues INTEGER NOT NULL,
+        error_code VARCHAR,
+        error_message VARCHAR
+      );
+      CREATE TABLE postings (
+        id VARCHAR PRIMARY KEY,
+        ats VARCHAR NOT NULL,
+        board VARCHAR NOT NULL,
+        source_id VARCHAR NOT NULL,
+        company VARCHAR,
+        title VARCHAR NOT NULL,
+        team VARCHAR,
+        department VARCHAR,
+        location_raw VARCHAR,
+        locations JSON NOT NULL,
+        workplace VARCHAR,
+        employment_type VARCHAR,
+        url VARCHAR,
+        published_at VARCHAR,
+        source_updated_at VARCHAR,
+        description_text VARCHAR,
+        pay_text VARCHAR,
+        pay_structured JSON NOT NULL,
+        pay_min DOUBLE,
+        pay_max DOUBLE,
+        pay_currency VARCHAR,
+        pay_period VARCHAR,
+        pay_annual_min DOUBLE,
+        pay_annual_max DOUBLE,
+        pay_kind VARCHAR,
+        pay_equity BOOLEAN,
+        pay_raw VARCHAR,
+        role VARCHAR NOT NULL,
+        role_confidence DOUBLE NOT NULL,
+        seniority VARCHAR NOT NULL,
+        evidence JSON NOT NULL,
+        taxonomy_version VARCHAR NOT NULL,
+        normalizer_version VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        first_seen TIMESTAMP NOT NULL,
+        last_seen TIMESTAMP NOT NULL,
+        closed_at TIMESTAMP,
+        raw JSON
+      );
+      CREATE INDEX postings_board ON postings (ats, board);
+    `,
+  },
+];

@@ -1,0 +1,64 @@
+import type { BoardSync, StoredState, SyncCounts } from "../crawl/lifecycle.ts";
+import type { ErrorCode } from "../domain/errors.ts";
+import type { NormalizedPosting } from "../domain/posting.ts";
+import type { Ats, Role } from "../domain/vocab.ts";
+import type { BoardRef } from "../sources/connector.ts";
+
+/** A posting as stored: its normalization, its board's industry and its lifecycle. */
+export interface StoredPosting extends NormalizedPosting {
+  industry: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  closedAt: string | null;
+}
+
+export interface PostingFilter {
+  /** Only postings listed by the latest successful crawl of their board (default true). */
+  activeOnly?: boolean;
+  roles?: readonly Role[];
+  ats?: Ats;
+  board?: string;
+  /** Include each posting's raw payload (default false: it is large). */
+  withRaw?: boolean;
+}
+
+/** One attempt at crawling one board, successful or not. */
+export interface CrawlRun {
+  id: string;
+  ats: Ats;
+  board: string;
+  startedAt: string;
+  finishedAt: string;
+  status: "ok" | "failed";
+  counts: SyncCounts | null;
+  issues: number;
+  errorCode: ErrorCode | null;
+  errorMessage: string | null;
+}
+
+export interface BoardStatus extends BoardRef {
+  lastCrawlAt: string | null;
+  lastSuccessAt: string | null;
+  lastStatus: "ok" | "failed" | null;
+  lastError: string | null;
+  activePostings: number;
+}
+
+/**
+ * Storage of postings and their lifecycle. One interface, one contract suite (contract.ts) that every
+ * backend passes; DuckDB is the embedded default.
+ */
+export interface Store {
+  readonly backend: string;
+  /** Lifecycle state of every posting of a board, open or closed. */
+  boardState(ats: Ats, board: string): Promise<StoredState[]>;
+  /** Apply a successful crawl atomically: the postings' changes, the board's status and the run record. */
+  applyBoardSync(board: BoardRef, sync: BoardSync, run: CrawlRun): Promise<void>;
+  /** Record a failed crawl: the board's postings are left exactly as they were. */
+  recordFailedCrawl(board: BoardRef, run: CrawlRun): Promise<void>;
+  postings(filter?: PostingFilter): Promise<StoredPosting[]>;
+  posting(id: string): Promise<StoredPosting | null>;
+  boards(): Promise<BoardStatus[]>;
+  crawlRuns(limit?: number): Promise<CrawlRun[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,193 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBStore } from "../src/store/duckdb/duckdb-store.ts";
+import type { StoredPosting } from "../src/store/store.ts";
+import { runCli } from "./support/cli.ts";
+import { type Replay, startReplay } from "./support/replay.ts";
+import { HAS_SHARED, noteSkip, sharedPath } from "./support/shared.ts";
+
+noteSkip("the end-to-end crawl of the replay corpus");
+
+const BOARDS = sharedPath("corpus/replay/boards.json");
+const T1 = "2025-12-11";
+const T2 = "2026-01-22";
+
+/** The ids the replay server lists on a day, computed from the corpus independently of the crawler. */
+function liveIds(day: string): Set<string> {
+  const ids = new Set<string>();
+  for (const line of readFileSync(sharedPath("corpus/replay/postings.ndjson"), "utf8").split("\n")) {
+    if (!line) continue;
+    const p = JSON.parse(line) as {
+      ats: string;
+      board: string;
+      first_seen: string;
+      last_seen: string;
+      item: { id: unknown };
+    };
+    if (p.first_seen.slice(0, 10) <= day && day <= p.last_seen.slice(0, 10))
+      ids.add(`${p.ats}:${p.board}:${p.item.id}`);
+  }
+  return ids;
+}
+
+async function allPostings(db: string): Promise<Map<string, StoredPosting>> {
+  const store = await DuckDBStore.open(db);
+  try {
+    return new Map((await store.postings({ activeOnly: false })).map((p) => [p.id, p]));
+  } finally {
+    await store.close();
+  }
+}
+
+describe.skipIf(!HAS_SHARED)("crawl the replay corpus end to end", () => {
+  let replay: Replay;
+  const dir = mkdtempSync(join(tmpdir(), "roledex-e2e-"));
+  const db = join(dir, "replay.duckdb");
+  let afterFirst: Map<string, StoredPosting>;
+
+  beforeAll(async () => {
+    replay = await startReplay(["--as-of", T1]);
+  });
+  afterAll(async () => {
+    await replay?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stores every live posting of the seven boards on the first day", async () => {
+    const result = await runCli(["crawl", "--boards", BOARDS, "--db", db, "--format", "json"], replay.env);
+    expect(result.stderr).not.toMatch(/roledex: E_/);
+    expect(result.code).toBe(0);
+
+    const state = await replay.state();
+    expect(state.boards).toHaveLength(7);
+    const summary = JSON.parse(result.stdout) as {
+      board: { board: string };
+      counts: { fetched: number; new: number };
+    }[];
+    for (const board of state.boards) {
+      const row = summary.find((r) => r.board.board === board.board);
+      expect({ board: board.board, fetched: row?.counts.fetched, new: row?.counts.new }).toEqual({
+        board: board.board,
+        fetched: board.live,
+        new: board.live,
+      });
+    }
+
+    afterFirst = await allPostings(db);
+    const expected = liveIds(T1);
+    expect(expected.size).toBe(state.boards.reduce((n, b) => n + b.live, 0));
+    expect(new Set(afterFirst.keys())).toEqual(expected);
+    for (const p of afterFirst.values()) expect(p.closedAt).toBeNull();
+  });
+
+  it("on a later day closes what went, adds what came, and leaves the rest untouched", async () => {
+    await replay.setAsOf(T2);
+    const result = await runCli(["crawl", "--boards", BOARDS, "--db", db, "--format", "json"], replay.env);
+    expect(result.code).toBe(0);
+    const after = await allPostings(db);
+
+    const before = liveIds(T1);
+    const now = liveIds(T2);
+    const gone = [...before].filter((id) => !now.has(id));
+    const added = [...now].filter((id) => !before.has(id));
+    const kept = [...now].filter((id) => before.has(id));
+    expect(gone.length).toBeGreaterThan(0);
+    expect(added.length).toBeGreaterThan(0);
+
+    for (const id of gone) expect(after.get(id)?.closedAt, id).not.toBeNull();
+    for (const id of added) {
+      const p = after.get(id);
+      expect([afterFirst.has(id), p?.closedAt, p?.firstSeen === p?.lastSeen], id).toEqual([false, null, true]);
+    }
+    for (const id of kept) {
+      const [a, b] = [afterFirst.get(id), after.get(id)];
+      expect(b?.closedAt).toBeNull();
+      expect(b?.firstSeen).toBe(a?.firstSeen);
+      expect(b?.contentHash).toBe(a?.contentHash);
+      expect(b?.title).toBe(a?.title);
+    }
+    // closed postings keep the last day they were seen
+    for (const id of gone) expect(after.get(id)?.lastSeen).toBe(afterFirst.get(id)?.lastSeen);
+
+    const summary = JSON.parse(result.stdout) as { counts: { new: number; closed: number; updated: number } }[];
+    const total = (k: "new" | "closed" | "updated") => summary.reduce((n, r) => n + r.counts[k], 0);
+    expect([total("new"), total("closed"), total("updated")]).toEqual([added.length, gone.length, 0]);
+    expect([...after.values()].filter((p) => p.closedAt === null).length).toBe(now.size);
+  });
+
+  it("changes nothing when the same day is crawled again", async () => {
+    const result = await runCli(["crawl", "--boards", BOARDS, "--db", db, "--format", "json"], replay.env);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { counts: Record<string, number> }[];
+    for (const r of summary)
+      expect([r.counts.new, r.counts.updated, r.counts.closed, r.counts.reopened]).toEqual([0, 0, 0, 0]);
+  });
+
+  it("compares two roles with counts and medians that recompute from the evidence ids", async () => {
+    const result = await runCli([
+      "compare",
+      "Research Engineer",
+      "Applied ML Engineer",
+      "--format",
+      "json",
+      "--db",
+      db,
+    ]);
+    expect(result.code).toBe(0);
+    const comparison = JSON.parse(result.stdout) as {
+      roles: {
+        query: string;
+        role: string;
+        activePostings: number;
+        baseSalary: {
+          n: number;
+          median: number | null;
+          p25: number | null;
+          p75: number | null;
+          currency: string;
+          period: string;
+        };
+        evidence: { postingIds: string[]; salaryPostingIds: string[] };
+      }[];
+    };
+    expect(comparison.roles.map((r) => [r.query, r.role])).toEqual([
+      ["Research Engineer", "research-engineer"],
+      ["Applied ML Engineer", "ml-engineer"],
+    ]);
+    const all = await allPostings(db);
+    const active = [...all.values()].filter((p) => p.closedAt === null);
+    for (const figure of comparison.roles) {
+      // the count is every active posting of the role, and the evidence lists exactly those
+      const ofRole = active
+        .filter((p) => p.role === figure.role)
+        .map((p) => p.id)
+        .sort();
+      expect([...figure.evidence.postingIds].sort()).toEqual(ofRole);
+      expect(figure.activePostings).toBe(ofRole.length);
+      expect(figure.activePostings).toBeGreaterThan(0);
+      // the median recomputes from the USD base pay of the listed postings
+      const values = figure.evidence.postingIds
+        .map((id) => all.get(id)?.pay)
+        .filter((pay) => pay?.kind === "base" && pay.currency === "USD")
+        .map((pay) => ((pay?.annualMin ?? pay?.annualMax ?? 0) + (pay?.annualMax ?? pay?.annualMin ?? 0)) / 2)
+        .sort((x, y) => x - y);
+      expect(figure.baseSalary.n).toBe(values.length);
+      expect(figure.evidence.salaryPostingIds).toHaveLength(values.length);
+      const mid = values.length / 2;
+      const median = values.length % 2 ? values[Math.floor(mid)] : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
+      expect(figure.baseSalary.median).toBe(median);
+      expect(figure.baseSalary).toMatchObject({ currency: "USD", period: "year" });
+    }
+  });
+
+  it("writes the quick answer in Markdown", async () => {
+    const result = await runCli(["compare", "research engineer", "applied ml engineer", "--db", db]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Research Engineer vs ML Engineer\n\n## Quick answer\n/);
+    expect(result.stdout).toMatch(
+      /- \*\*Applied ML engineers\*\* \(`ml-engineer`\): median base \*\*\$\d+K\*\* across \d+ of \d+ active postings that state pay/,
+    );
+  });
+});
