@@ -205,3 +205,17 @@ describe("bad input gets a one-line error with a code, a non-zero exit, and noth
     });
   });
 });
+
+describe("crawl options", () => {
+  it("take whole numbers and name the bad one", async () => {
+    const ok = await runCli(
+      ["crawl", "--board", "lever:acme", "--timeout", "3000", "--retries", "0", "--db", ":memory:"],
+      {
+        ROLEDEX_LEVER_API: "http://127.0.0.1:9/",
+      },
+    );
+    expect(ok.stderr).not.toMatch(/E_USAGE/);
+    const bad = await runCli(["crawl", "--board", "lever:acme", "--concurrency", "0"]);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, 'roledex: E_USAGE expected a whole number ≥ 1, got "0"']);
+  });
+});

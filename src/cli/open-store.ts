@@ -9,7 +9,8 @@ export const DEFAULT_DB = "roledex.duckdb";
 
 /** The database path: --db, else ROLEDEX_DB, else ./roledex.duckdb. */
 export function dbPath(option: string | undefined, io: Io): string {
-  return resolve(io.cwd, option ?? io.env.ROLEDEX_DB ?? DEFAULT_DB);
+  const path = option ?? io.env.ROLEDEX_DB ?? DEFAULT_DB;
+  return path === ":memory:" ? path : resolve(io.cwd, path);
 }
 
 /** Open the store; `mustExist` for commands that only read, so a typo in --db does not create an empty file. */

@@ -8,7 +8,7 @@ import { type Io, write } from "../io.ts";
 import { dbPath, openStore } from "../open-store.ts";
 import { json, textTable } from "../output.ts";
 import { crawlProgress } from "../progress.ts";
-import { positiveInt } from "./options.ts";
+import { wholeNumber } from "./options.ts";
 
 interface CrawlFlags {
   board: string[];
@@ -51,14 +51,9 @@ export function registerCrawl(program: Command, io: Io, done: (code: number) => 
     .option("--boards <file>", 'a JSON array of {"ats", "board", "company"?, "industry"?}')
     .option("--preset <name>", `a shipped list of boards (${presetNames().join(", ")})`)
     .option("--db <path>", "database file (default: $ROLEDEX_DB or ./roledex.duckdb)")
-    .option("--concurrency <n>", "requests at once per API host", positiveInt, 4)
-    .option("--timeout <ms>", "timeout of one request", positiveInt, 30_000)
-    .option(
-      "--retries <n>",
-      "retries of a request after 429, 5xx, timeouts and network errors",
-      (v) => positiveInt(v, 0),
-      4,
-    )
+    .option("--concurrency <n>", "requests at once per API host", wholeNumber(1), 4)
+    .option("--timeout <ms>", "timeout of one request", wholeNumber(1), 30_000)
+    .option("--retries <n>", "retries of a request after 429, 5xx, timeouts and network errors", wholeNumber(0), 4)
     .option("--format <format>", "summary as table or json", "table")
     .action(async (flags: CrawlFlags) => {
       if (!["table", "json"].includes(flags.format)) throw new RoledexError("E_USAGE", "--format is table or json");
