@@ -1,4 +1,4 @@
-import type { Ats, PayKind, PayPeriod, Role, Seniority, Workplace } from "./vocab.ts";
+import type { Ats, Degree, PayKind, PayPeriod, Role, Seniority, Workplace } from "./vocab.ts";
 
 /** One pay figure as a posting states it, with its yearly equivalent. Unknown is null, never 0 or "USD". */
 export interface Pay {
@@ -65,4 +65,27 @@ export interface NormalizedPosting extends SourcePosting, Classification {
   normalizerVersion: string;
   /** Hash of what the board states (not of when it says it changed): a change makes the posting "updated". */
   contentHash: string;
+}
+
+/** One place a posting is located, read from its location text. Country is ISO 3166-1 alpha-2. */
+export interface Place {
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  /** "Remote - US" is a remote place with country US and no city. */
+  remote: boolean;
+  /** The piece of the location text this place was read from. */
+  raw: string;
+}
+
+export interface Education {
+  /** The lowest degree the posting requires ("BS in CS or related field"), null when it requires none. */
+  required: Degree | null;
+  /** The highest degree it says is preferred ("MS or PhD preferred"), null when it prefers none. */
+  preferred: Degree | null;
+}
+
+export interface ExperienceYears {
+  min: number | null;
+  max: number | null;
 }

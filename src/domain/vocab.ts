@@ -58,3 +58,45 @@ export type Workplace = (typeof WORKPLACES)[number];
 
 export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
   typeof value === "string" && (values as readonly string[]).includes(value);
+
+/** Employer industries. Presets, the company table and description cues all map into these. */
+export const INDUSTRIES = [
+  "ai-lab",
+  "big-tech",
+  "software",
+  "finance",
+  "insurance",
+  "healthcare",
+  "pharma-biotech",
+  "government-defense",
+  "research-institute",
+  "education",
+  "consulting-services",
+  "retail-consumer",
+  "media-entertainment",
+  "telecom",
+  "energy-utilities",
+  "manufacturing",
+  "autonomy-robotics",
+  "hardware-semiconductors",
+  "transportation-logistics",
+  "real-estate",
+  "nonprofit",
+] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
+/** Degrees in ascending order, so "at least a master's" compares. */
+export const DEGREES = ["bachelor", "master", "phd"] as const;
+export type Degree = (typeof DEGREES)[number];
+
+export const SKILL_CATEGORIES = [
+  "language",
+  "framework",
+  "ml-method",
+  "research-area",
+  "infrastructure-cloud",
+  "data-tool",
+  "math-statistics",
+  "practice",
+] as const;
+export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
