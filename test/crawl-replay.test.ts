@@ -170,8 +170,10 @@ describe.skipIf(!HAS_SHARED)("crawl the replay corpus end to end", () => {
       // the median recomputes from the USD base pay of the listed postings
       const values = figure.evidence.postingIds
         .map((id) => all.get(id)?.pay)
-        .filter((pay) => pay?.kind === "base" && pay.currency === "USD")
-        .map((pay) => ((pay?.annualMin ?? pay?.annualMax ?? 0) + (pay?.annualMax ?? pay?.annualMin ?? 0)) / 2)
+        .filter((pay) => pay?.kind === "base" && (pay.annualMinUsd !== null || pay.annualMaxUsd !== null))
+        .map(
+          (pay) => ((pay?.annualMinUsd ?? pay?.annualMaxUsd ?? 0) + (pay?.annualMaxUsd ?? pay?.annualMinUsd ?? 0)) / 2,
+        )
         .sort((x, y) => x - y);
       expect(figure.baseSalary.n).toBe(values.length);
       expect(figure.evidence.salaryPostingIds).toHaveLength(values.length);

@@ -1,26 +1,31 @@
-import type { Pay } from "../domain/posting.ts";
 import type { Role } from "../domain/vocab.ts";
 import type { StoredPosting } from "../store/store.ts";
 import { type Summary, summarize } from "./stats.ts";
 
-/** What a posting contributes to a base-salary figure: the midpoint of its annualised range. */
-export function annualBaseMidpoint(pay: Pay | null): number | null {
+/**
+ * What a posting contributes to a base-salary figure: the midpoint of its annualised base range in US
+ * dollars (converted at the dated rate its pay carries). Null when it states no base pay, or its currency
+ * is unknown.
+ */
+export function usdAnnualBase(p: Pick<StoredPosting, "pay">): number | null {
+  const pay = p.pay;
   if (pay?.kind !== "base") return null;
-  const { annualMin: lo, annualMax: hi } = pay;
+  const { annualMinUsd: lo, annualMaxUsd: hi } = pay;
   if (lo === null && hi === null) return null;
   if (lo === null || hi === null) return lo ?? hi;
   return (lo + hi) / 2;
 }
 
-/** A posting's annual base midpoint in USD, or null when it states no base pay or not in USD (no conversion yet). */
-export const usdAnnualBase = (p: Pick<StoredPosting, "pay">): number | null =>
-  p.pay?.currency === "USD" ? annualBaseMidpoint(p.pay) : null;
-
 export interface RoleFigures {
   query: string;
   role: Role;
   activePostings: number;
-  baseSalary: Summary & { currency: "USD"; period: "year" };
+  baseSalary: Summary & {
+    currency: "USD";
+    period: "year";
+    /** How many of the n were stated in another currency and converted at a dated reference rate. */
+    converted: number;
+  };
   evidence: {
     /** Every active posting counted in activePostings. */
     postingIds: string[];
@@ -34,13 +39,18 @@ export function roleFigures(query: string, role: Role, active: readonly StoredPo
   const postings = active.filter((p) => p.role === role);
   const paid = postings.flatMap((p) => {
     const value = usdAnnualBase(p);
-    return value === null ? [] : [{ id: p.id, value }];
+    return value === null ? [] : [{ id: p.id, value, converted: p.pay?.currency !== "USD" }];
   });
   return {
     query,
     role,
     activePostings: postings.length,
-    baseSalary: { ...summarize(paid.map((p) => p.value)), currency: "USD", period: "year" },
+    baseSalary: {
+      ...summarize(paid.map((p) => p.value)),
+      currency: "USD",
+      period: "year",
+      converted: paid.filter((p) => p.converted).length,
+    },
     evidence: { postingIds: postings.map((p) => p.id), salaryPostingIds: paid.map((p) => p.id) },
   };
 }
@@ -53,7 +63,7 @@ export interface Comparison {
 }
 
 export const METHOD =
-  "Active postings are those listed by the latest successful crawl of their board. A posting's pay is the midpoint of its annualised base range (hour ×2080, day ×260, week ×52, month ×12); only postings stating base pay in USD count. Quantiles interpolate linearly between order statistics (type 7).";
+  "Active postings are those listed by the latest successful crawl of their board. A posting's pay is the midpoint of its annualised base range (hour ×2080, day ×260, week ×52, month ×12) in US dollars; pay stated in another currency is converted at the dated reference rate it carries, and pay whose currency is not stated is left out. Quantiles interpolate linearly between order statistics (type 7).";
 
 export function compareRoles(
   queries: readonly { query: string; role: Role }[],

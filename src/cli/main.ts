@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { RoledexError } from "../domain/errors.ts";
 import { registerCompare } from "./commands/compare.ts";
 import { registerCrawl } from "./commands/crawl.ts";
+import { registerImport } from "./commands/import.ts";
+import { registerNormalize } from "./commands/normalize.ts";
 import { errorLine } from "./errors.ts";
 import { type Io, write } from "./io.ts";
 
@@ -27,6 +29,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
   registerCrawl(program, io, done);
   registerCompare(program, io, done);
+  registerImport(program, io, done);
+  registerNormalize(program, io, done);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { RoledexError } from "../domain/errors.ts";
-import { ATS_KINDS } from "../domain/vocab.ts";
-import type { BoardRef } from "../sources/connector.ts";
+import { ATS_KINDS, INDUSTRIES } from "../domain/vocab.ts";
+import type { CrawlBoard as BoardRef } from "../sources/connector.ts";
 
 const token = z
   .string()
@@ -15,7 +15,7 @@ const boardEntry = z.object({
   ats: z.enum(ATS_KINDS),
   board: token,
   company: z.string().trim().min(1).nullish(),
-  industry: z.string().trim().min(1).nullish(),
+  industry: z.enum(INDUSTRIES).nullish(),
 });
 
 export const boardList = z.array(boardEntry);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isRoledexError, type RecordIssue, type RoledexError } from "../domain/errors.ts";
 import type { Ats } from "../domain/vocab.ts";
 import { normalizePosting } from "../normalize/posting.ts";
-import type { BoardRef, SourceConnector } from "../sources/connector.ts";
+import type { CrawlBoard as BoardRef, SourceConnector } from "../sources/connector.ts";
 import { getJson, type HttpOptions, KeyedLimiter } from "../sources/http.ts";
 import type { CrawlRun, Store } from "../store/store.ts";
 import { planBoardSync, type SyncCounts } from "./lifecycle.ts";
@@ -71,7 +71,7 @@ export async function crawlBoards(options: CrawlOptions): Promise<BoardResult[]>
           }),
         );
         const read = connector.readPayload(payload, { board });
-        const fetched = read.postings.map(normalizePosting);
+        const fetched = read.postings.map((p) => normalizePosting(p, { presetIndustry: board.industry }));
         result = await serialise(async () => {
           const at = now().toISOString();
           const sync = planBoardSync({

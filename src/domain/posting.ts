@@ -1,4 +1,5 @@
-import type { Ats, Degree, PayKind, PayPeriod, Role, Seniority, Workplace } from "./vocab.ts";
+import type { RecordIssue } from "./errors.ts";
+import type { Degree, Industry, PayKind, PayPeriod, Role, Seniority, SourceKind, Workplace } from "./vocab.ts";
 
 /** One pay figure as a posting states it, with its yearly equivalent. Unknown is null, never 0 or "USD". */
 export interface Pay {
@@ -11,6 +12,11 @@ export interface Pay {
   /** `min`/`max` times ANNUALISE[period], still in `currency`. */
   annualMin: number | null;
   annualMax: number | null;
+  /** annualMin/annualMax in US dollars through the dated FX table (data/fx/); null when the currency is unknown or not in the table. */
+  annualMinUsd: number | null;
+  annualMaxUsd: number | null;
+  /** The rate used (USD per unit of `currency`), its date and its source; null when there was nothing to convert with. */
+  fx: { rate: number; date: string; source: string } | null;
   kind: PayKind;
   /** The posting says equity is offered. */
   equity: boolean;
@@ -22,7 +28,7 @@ export interface Pay {
 export interface SourcePosting {
   /** Stable id across crawls: `${ats}:${board}:${sourceId}`. */
   id: string;
-  ats: Ats;
+  ats: SourceKind;
   board: string;
   sourceId: string;
   company: string | null;
@@ -60,8 +66,25 @@ export interface Classification {
 
 /** A posting after normalization: what the store keeps and analytics read. */
 export interface NormalizedPosting extends SourcePosting, Classification {
-  /** The posting's base pay (kind "base"), chosen from structured fields first, else parsed from `payText`. */
+  /**
+   * The posting's pay figure: its base pay when it states one (several ranges give their envelope), else
+   * the first on-target, estimated or equity figure. Aggregates of base pay keep only kind "base".
+   */
   pay: Pay | null;
+  /** Places read from the location text, de-duplicated. */
+  places: Place[];
+  /** Structured source fields first, else the location text, else a clear statement in the description. */
+  workplace: Workplace | null;
+  /** Metro tags of the places (sf-bay-area, new-york, london, ...). */
+  metros: string[];
+  /** Skill ids of data/skills/, sorted. */
+  skills: string[];
+  education: Education;
+  experienceYears: ExperienceYears | null;
+  industry: Industry | null;
+  industrySource: "preset" | "company" | "description" | null;
+  /** Problems met while normalizing this posting: data, never silently dropped. */
+  issues: RecordIssue[];
   normalizerVersion: string;
   /** Hash of what the board states (not of when it says it changed): a change makes the posting "updated". */
   contentHash: string;

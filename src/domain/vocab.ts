@@ -3,6 +3,10 @@
 export const ATS_KINDS = ["greenhouse", "ashby", "lever"] as const;
 export type Ats = (typeof ATS_KINDS)[number];
 
+/** Where a posting came from: a crawled ATS, or a file brought in with `roledex import`. */
+export const SOURCE_KINDS = [...ATS_KINDS, "import"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 /** Role slugs of the taxonomy (../shared/spec/taxonomy.md, kept as data in data/taxonomy/). */
 export const ROLES = [
   "research-scientist",

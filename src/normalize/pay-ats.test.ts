@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RecordIssue } from "../domain/errors.ts";
+import { FX_TABLE_DATE, usdRate } from "./fx.ts";
 import {
   parseGreenhouseContentPay,
   payFromAshbyCompensation,
@@ -32,6 +33,9 @@ describe("payFromRange", () => {
       period: "hour",
       annualMin: 104000,
       annualMax: 124800,
+      annualMinUsd: 104000,
+      annualMaxUsd: 124800,
+      fx: { rate: 1, date: FX_TABLE_DATE, source: "stated in USD" },
       kind: "base",
       equity: false,
       raw: "{}",
@@ -94,6 +98,9 @@ describe("payFromGreenhouseRanges", () => {
         period: "year",
         annualMin: 50000,
         annualMax: 75000,
+        annualMinUsd: 50000,
+        annualMaxUsd: 75000,
+        fx: { rate: 1, date: FX_TABLE_DATE, source: "stated in USD" },
         kind: "base",
         equity: false,
         raw: JSON.stringify(ranges[0]),
@@ -156,6 +163,9 @@ describe("payFromLeverSalaryRange", () => {
         period: "year",
         annualMin: 70000,
         annualMax: 90000,
+        annualMinUsd: Math.round(70000 * (usdRate("EUR")?.rate ?? Number.NaN)),
+        annualMaxUsd: Math.round(90000 * (usdRate("EUR")?.rate ?? Number.NaN)),
+        fx: usdRate("EUR"),
         kind: "base",
         equity: false,
         raw: JSON.stringify(range),
@@ -295,6 +305,9 @@ describe("payFromAshbyCompensation", () => {
         period: "year",
         annualMin: 405000,
         annualMax: 405000,
+        annualMinUsd: 405000,
+        annualMaxUsd: 405000,
+        fx: { rate: 1, date: FX_TABLE_DATE, source: "stated in USD" },
         kind: "base",
         equity: true,
         raw: "$405K",

@@ -43,6 +43,7 @@
 import type { RecordIssue } from "../domain/errors.ts";
 import type { Pay } from "../domain/posting.ts";
 import { ANNUALISE, type PayKind, type PayPeriod } from "../domain/vocab.ts";
+import { toUsd, usdRate } from "./fx.ts";
 import {
   DOLLAR_PREFIXES,
   dollarCurrency,
@@ -758,13 +759,19 @@ export function makePay(input: {
   let { min, max } = input;
   if (min !== null && max !== null && min > max) [min, max] = [max, min];
   const factor = ANNUALISE[input.period];
+  const annualMin = input.periodStated && min !== null ? round(min * factor) : null;
+  const annualMax = input.periodStated && max !== null ? round(max * factor) : null;
+  const fx = input.currency ? usdRate(input.currency) : null;
   return {
     min,
     max,
     currency: input.currency,
     period: input.period,
-    annualMin: input.periodStated && min !== null ? round(min * factor) : null,
-    annualMax: input.periodStated && max !== null ? round(max * factor) : null,
+    annualMin,
+    annualMax,
+    annualMinUsd: toUsd(annualMin, fx),
+    annualMaxUsd: toUsd(annualMax, fx),
+    fx,
     kind: input.kind,
     equity: input.equity,
     raw: input.raw,
@@ -1018,8 +1025,26 @@ function decide(
  * Every pay figure stated in `text` (see the module header for the rules). Never throws: hostile
  * input yields no pays and an issue (`pay.empty`, `pay.too_long`, `pay.binary`, `pay.unparsable`).
  */
+/**
+ * Ashby's compensation summary is recognisable by its bullets (`• Offers Equity`, `• Multiple Ranges`,
+ * `• Offers Commission`): where the caller did not say the source, such a line is read with Ashby's
+ * convention that a summary stating no period is yearly, as its mapper reads it.
+ */
+const ASHBY_SUMMARY = /•\s*(?:Offers (?:Equity|Commission|Bonus)|Multiple Ranges)/;
+function withSourceConvention(text: string, context: PayTextContext): PayTextContext {
+  if (
+    context.defaultPeriod !== undefined ||
+    typeof text !== "string" ||
+    text.length > 200 ||
+    !ASHBY_SUMMARY.test(text)
+  ) {
+    return context;
+  }
+  return { ...context, defaultPeriod: "year" };
+}
+
 export function parsePayText(text: string, context: PayTextContext = {}): PayTextResult {
-  const { figures, issues } = readPayFigures(text, context);
+  const { figures, issues } = readPayFigures(text, withSourceConvention(text, context));
   if (figures.length === 0 && issues.length === 0) {
     issues.push(issue("pay.unparsable", "no pay figure found in the text", excerpt(text)));
   }

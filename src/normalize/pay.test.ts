@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Pay } from "../domain/posting.ts";
 import { type GoldPay, goldPayFromRecord, scorePay } from "../eval/pay.ts";
 import { parseCsvRecords } from "./csv.ts";
+import { FX_TABLE_DATE } from "./fx.ts";
 import { parsePayText, payFromAshbyCompensation, payFromRange, pickBasePay } from "./pay.ts";
 
 const base = (min: number | null, max: number | null, extra: Partial<Pay> = {}): Pay => ({
@@ -31,6 +32,9 @@ describe("pickBasePay", () => {
       period: "year",
       annualMin: 140000,
       annualMax: 200000,
+      annualMinUsd: 140000,
+      annualMaxUsd: 200000,
+      fx: { rate: 1, date: FX_TABLE_DATE, source: "stated in USD" },
       kind: "base",
       equity: true,
       raw: "$150,000-$200,000 | $140,000-$190,000",

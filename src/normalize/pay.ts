@@ -59,3 +59,4 @@ export function pickBasePay(pays: readonly Pay[]): Pay | null {
     raw: raws.join(" | "),
   });
 }
+export { payFromSchemaOrgSalary } from "./pay-schema-org.ts";

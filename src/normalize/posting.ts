@@ -1,10 +1,17 @@
 import { createHash } from "node:crypto";
-import type { NormalizedPosting, SourcePosting } from "../domain/posting.ts";
+import type { RecordIssue } from "../domain/errors.ts";
+import type { NormalizedPosting, Pay, SourcePosting } from "../domain/posting.ts";
+import type { Industry } from "../domain/vocab.ts";
 import { classifyTitle } from "./classify-title.ts";
+import { parseEducation } from "./education.ts";
+import { parseExperienceYears } from "./experience.ts";
+import { inferIndustry } from "./industry.ts";
+import { parseLocation } from "./location.ts";
 import { parsePayText, pickBasePay } from "./pay.ts";
+import { matchSkills } from "./skills.ts";
 
 /** Bumped whenever normalization would give a different result for the same source posting. */
-export const NORMALIZER_VERSION = "1";
+export const NORMALIZER_VERSION = "2";
 
 /** Hash of the fields a board states: a change in any of them makes the posting "updated". */
 export function contentHash(p: SourcePosting): string {
@@ -26,24 +33,71 @@ export function contentHash(p: SourcePosting): string {
   return createHash("sha1").update(JSON.stringify(stated)).digest("hex");
 }
 
-/** Pure: a source posting with its role, seniority and base pay. */
-export function normalizePosting(p: SourcePosting): NormalizedPosting {
+/**
+ * The one pay figure a posting is shown and stored with: its base pay (an envelope of several base
+ * ranges), else the first on-target, estimated or equity figure, in that order.
+ */
+export function primaryPay(pays: readonly Pay[]): Pay | null {
+  return (
+    pickBasePay(pays) ??
+    pays.find((p) => p.kind === "total") ??
+    pays.find((p) => p.kind === "estimate") ??
+    pays.find((p) => p.kind === "equity") ??
+    null
+  );
+}
+
+export interface NormalizeContext {
+  /** The industry a board preset or an import names for the employer; wins over the company table and cues. */
+  presetIndustry?: Industry | null;
+}
+
+/** Pure: a source posting with its role, seniority, pay, places, skills, education, experience and industry. */
+export function normalizePosting(p: SourcePosting, context: NormalizeContext = {}): NormalizedPosting {
+  const issues: RecordIssue[] = [];
+  const description = p.descriptionText ?? "";
   const classification = classifyTitle({
     title: p.title,
     team: p.team,
     department: p.department,
     description: p.descriptionText,
   });
-  const pays =
-    p.payStructured.length > 0
-      ? p.payStructured
-      : p.payText
-        ? parsePayText(p.payText, { location: p.locationRaw }).pays
-        : [];
+  let pays = p.payStructured;
+  if (pays.length === 0 && p.payText) {
+    const parsed = parsePayText(p.payText, { location: p.locationRaw });
+    pays = parsed.pays;
+    issues.push(...parsed.issues);
+  }
+  if (pays.length === 0 && description) {
+    const parsed = parsePayText(description, { location: p.locationRaw });
+    pays = parsed.pays;
+  }
+  const location = parseLocation({
+    text: p.locationRaw,
+    more: p.locations.filter((l) => l !== p.locationRaw),
+    structuredWorkplace: p.workplace,
+    description: p.descriptionText,
+  });
+  issues.push(...location.issues);
+  const education = description
+    ? parseEducation(description)
+    : { education: { required: null, preferred: null }, issues: [] };
+  const experience = description ? parseExperienceYears(description) : { years: null, issues: [] };
+  issues.push(...education.issues, ...experience.issues);
+  const industry = inferIndustry({ presetIndustry: context.presetIndustry ?? null, company: p.company, description });
   return {
     ...p,
     ...classification,
-    pay: pickBasePay(pays),
+    pay: primaryPay(pays),
+    places: location.places,
+    workplace: location.workplace,
+    metros: location.metros,
+    skills: description ? matchSkills(description) : [],
+    education: education.education,
+    experienceYears: experience.years,
+    industry: industry.industry,
+    industrySource: industry.source,
+    issues,
     normalizerVersion: NORMALIZER_VERSION,
     contentHash: contentHash(p),
   };

@@ -7,7 +7,7 @@ function quickAnswerLine(f: RoleFigures): string {
   const s = f.baseSalary;
   if (f.activePostings === 0) return `- ${who}: no active postings.`;
   if (s.n === 0 || s.median === null) {
-    return `- ${who}: ${count(f.activePostings, "active posting")}, none of which states base pay in USD.`;
+    return `- ${who}: ${count(f.activePostings, "active posting")}, none of which states base pay.`;
   }
   const of = `${s.n.toLocaleString("en-US")} of ${count(f.activePostings, "active posting")} that ${f.activePostings === 1 ? "states" : "state"} pay`;
   const spread = s.n >= 4 && s.p25 !== null && s.p75 !== null ? ` (middle half ${money(s.p25)}–${money(s.p75)})` : "";

@@ -1,17 +1,20 @@
 import type { RecordIssue } from "../domain/errors.ts";
 import type { SourcePosting } from "../domain/posting.ts";
-import type { Ats } from "../domain/vocab.ts";
+import type { Ats, Industry, SourceKind } from "../domain/vocab.ts";
 
-/** A board as a user names it: an ATS and that ATS's token for the employer. */
+/** Where postings come from: an ATS and its token for the employer, or an imported file ("import" and a name). */
 export interface BoardRef {
-  ats: Ats;
+  ats: SourceKind;
   board: string;
   company: string | null;
-  industry: string | null;
+  industry: Industry | null;
 }
 
+/** A board of an ATS that roledex can crawl. */
+export type CrawlBoard = BoardRef & { ats: Ats };
+
 export interface MapContext {
-  board: BoardRef;
+  board: CrawlBoard;
 }
 
 /** The result of reading one board's payload: postings, the ids of items that could not be mapped, and why. */
@@ -36,7 +39,7 @@ export interface SourceConnector {
   readPayload(payload: unknown, context: MapContext): BoardPayload;
 }
 
-export const postingId = (ats: Ats, board: string, sourceId: string) => `${ats}:${board}:${sourceId}`;
+export const postingId = (ats: SourceKind, board: string, sourceId: string) => `${ats}:${board}:${sourceId}`;
 
 export const trimOrNull = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();

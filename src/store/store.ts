@@ -1,12 +1,13 @@
 import type { BoardSync, StoredState, SyncCounts } from "../crawl/lifecycle.ts";
 import type { ErrorCode } from "../domain/errors.ts";
 import type { NormalizedPosting } from "../domain/posting.ts";
-import type { Ats, Role } from "../domain/vocab.ts";
+import type { Role, SourceKind } from "../domain/vocab.ts";
 import type { BoardRef } from "../sources/connector.ts";
 
 /** A posting as stored: its normalization, its board's industry and its lifecycle. */
 export interface StoredPosting extends NormalizedPosting {
-  industry: string | null;
+  /** The industry its board was crawled with (a preset's or a boards file's), if any. */
+  boardIndustry: string | null;
   firstSeen: string;
   lastSeen: string;
   closedAt: string | null;
@@ -16,7 +17,7 @@ export interface PostingFilter {
   /** Only postings listed by the latest successful crawl of their board (default true). */
   activeOnly?: boolean;
   roles?: readonly Role[];
-  ats?: Ats;
+  ats?: SourceKind;
   board?: string;
   /** Include each posting's raw payload (default false: it is large). */
   withRaw?: boolean;
@@ -25,7 +26,7 @@ export interface PostingFilter {
 /** One attempt at crawling one board, successful or not. */
 export interface CrawlRun {
   id: string;
-  ats: Ats;
+  ats: SourceKind;
   board: string;
   startedAt: string;
   finishedAt: string;
@@ -51,7 +52,7 @@ export interface BoardStatus extends BoardRef {
 export interface Store {
   readonly backend: string;
   /** Lifecycle state of every posting of a board, open or closed. */
-  boardState(ats: Ats, board: string): Promise<StoredState[]>;
+  boardState(ats: SourceKind, board: string): Promise<StoredState[]>;
   /** Apply a successful crawl atomically: the postings' changes, the board's status and the run record. */
   applyBoardSync(board: BoardRef, sync: BoardSync, run: CrawlRun): Promise<void>;
   /** Record a failed crawl: the board's postings are left exactly as they were. */

@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { main } from "../../src/cli/main.ts";
 
 export interface CliResult {
@@ -12,6 +12,7 @@ export async function runCli(
   args: string[],
   env: Record<string, string | undefined> = {},
   cwd = process.cwd(),
+  input = "",
 ): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -19,6 +20,6 @@ export async function runCli(
   const err: string[] = [];
   stdout.on("data", (c) => out.push(String(c)));
   stderr.on("data", (c) => err.push(String(c)));
-  const code = await main(args, { stdout, stderr, env, cwd });
+  const code = await main(args, { stdin: Readable.from([input]), stdout, stderr, env, cwd });
   return { code, stdout: out.join(""), stderr: err.join("") };
 }

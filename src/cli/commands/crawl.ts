@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { parseBoardArg, presetNames, readBoardFile, readPreset } from "../../crawl/boards.ts";
 import { type BoardResult, crawlBoards } from "../../crawl/crawl.ts";
 import { RoledexError } from "../../domain/errors.ts";
-import type { BoardRef } from "../../sources/connector.ts";
+import type { CrawlBoard as BoardRef } from "../../sources/connector.ts";
 import { baseUrls, CONNECTORS } from "../../sources/registry.ts";
 import { type Io, write } from "../io.ts";
 import { dbPath, openStore } from "../open-store.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { CrawlBoard } from "../connector.ts";
 import { ashby } from "./connector.ts";
 
-const board = { ats: "ashby" as const, board: "openai", company: "OpenAI", industry: "ai-lab" };
+const board: CrawlBoard = { ats: "ashby", board: "openai", company: "OpenAI", industry: "ai-lab" };
 
 /** A job in the shape api.ashbyhq.com/posting-api/job-board/{name}?includeCompensation=true returns. */
 const job = {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { RoledexError } from "../../domain/errors.ts";
+import type { CrawlBoard } from "../connector.ts";
 import { greenhouse } from "./connector.ts";
 
-const board = { ats: "greenhouse" as const, board: "deepmind", company: "Google DeepMind", industry: "ai-lab" };
+const board: CrawlBoard = { ats: "greenhouse", board: "deepmind", company: "Google DeepMind", industry: "ai-lab" };
 
 /** A list item in the shape boards-api.greenhouse.io returns with ?content=true (content is entity-escaped HTML). */
 const item = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { CrawlBoard } from "../connector.ts";
 import { lever } from "./connector.ts";
 
-const board = { ats: "lever" as const, board: "mistral", company: "Mistral AI", industry: "ai-lab" };
+const board: CrawlBoard = { ats: "lever", board: "mistral", company: "Mistral AI", industry: "ai-lab" };
 
 /** A posting in the shape api.lever.co/v0/postings/{company}?mode=json returns. */
 const posting = {

@@ -12,7 +12,7 @@ import {
 import type { BoardSync, StoredState } from "../../crawl/lifecycle.ts";
 import { RoledexError } from "../../domain/errors.ts";
 import type { NormalizedPosting, Pay } from "../../domain/posting.ts";
-import type { Ats } from "../../domain/vocab.ts";
+import type { SourceKind } from "../../domain/vocab.ts";
 import type { BoardRef } from "../../sources/connector.ts";
 import type { BoardStatus, CrawlRun, PostingFilter, Store, StoredPosting } from "../store.ts";
 import { MIGRATIONS } from "./migrations.ts";
@@ -20,7 +20,9 @@ import { MIGRATIONS } from "./migrations.ts";
 type Kind = "varchar" | "double" | "boolean" | "timestamp" | "json";
 type Value = string | number | boolean | null;
 
-/** The postings columns written from a NormalizedPosting, in table order; first_seen, last_seen, closed_at and raw follow. */
+const json = (value: unknown) => JSON.stringify(value);
+
+/** The postings columns written from a NormalizedPosting; first_seen, last_seen and raw are set apart. */
 const POSTING_COLUMNS: readonly [string, Kind, (p: NormalizedPosting) => Value][] = [
   ["id", "varchar", (p) => p.id],
   ["ats", "varchar", (p) => p.ats],
@@ -31,7 +33,7 @@ const POSTING_COLUMNS: readonly [string, Kind, (p: NormalizedPosting) => Value][
   ["team", "varchar", (p) => p.team],
   ["department", "varchar", (p) => p.department],
   ["location_raw", "varchar", (p) => p.locationRaw],
-  ["locations", "json", (p) => JSON.stringify(p.locations)],
+  ["locations", "json", (p) => json(p.locations)],
   ["workplace", "varchar", (p) => p.workplace],
   ["employment_type", "varchar", (p) => p.employmentType],
   ["url", "varchar", (p) => p.url],
@@ -39,24 +41,52 @@ const POSTING_COLUMNS: readonly [string, Kind, (p: NormalizedPosting) => Value][
   ["source_updated_at", "varchar", (p) => p.sourceUpdatedAt],
   ["description_text", "varchar", (p) => p.descriptionText],
   ["pay_text", "varchar", (p) => p.payText],
-  ["pay_structured", "json", (p) => JSON.stringify(p.payStructured)],
+  ["pay_structured", "json", (p) => json(p.payStructured)],
   ["pay_min", "double", (p) => p.pay?.min ?? null],
   ["pay_max", "double", (p) => p.pay?.max ?? null],
   ["pay_currency", "varchar", (p) => p.pay?.currency ?? null],
   ["pay_period", "varchar", (p) => p.pay?.period ?? null],
   ["pay_annual_min", "double", (p) => p.pay?.annualMin ?? null],
   ["pay_annual_max", "double", (p) => p.pay?.annualMax ?? null],
+  ["pay_annual_min_usd", "double", (p) => p.pay?.annualMinUsd ?? null],
+  ["pay_annual_max_usd", "double", (p) => p.pay?.annualMaxUsd ?? null],
+  ["pay_fx", "json", (p) => (p.pay?.fx ? json(p.pay.fx) : null)],
   ["pay_kind", "varchar", (p) => p.pay?.kind ?? null],
   ["pay_equity", "boolean", (p) => p.pay?.equity ?? null],
   ["pay_raw", "varchar", (p) => p.pay?.raw ?? null],
   ["role", "varchar", (p) => p.role],
   ["role_confidence", "double", (p) => p.roleConfidence],
   ["seniority", "varchar", (p) => p.seniority],
-  ["evidence", "json", (p) => JSON.stringify(p.evidence)],
+  ["evidence", "json", (p) => json(p.evidence)],
   ["taxonomy_version", "varchar", (p) => p.taxonomyVersion],
+  ["places", "json", (p) => json(p.places)],
+  ["metros", "json", (p) => json(p.metros)],
+  ["skills", "json", (p) => json(p.skills)],
+  ["education_required", "varchar", (p) => p.education.required],
+  ["education_preferred", "varchar", (p) => p.education.preferred],
+  ["experience_min", "double", (p) => p.experienceYears?.min ?? null],
+  ["experience_max", "double", (p) => p.experienceYears?.max ?? null],
+  ["industry", "varchar", (p) => p.industry],
+  ["industry_source", "varchar", (p) => p.industrySource],
+  ["issues", "json", (p) => json(p.issues)],
   ["normalizer_version", "varchar", (p) => p.normalizerVersion],
   ["content_hash", "varchar", (p) => p.contentHash],
 ];
+const SQL_TYPE: Record<Kind, string> = {
+  varchar: "VARCHAR",
+  double: "DOUBLE",
+  boolean: "BOOLEAN",
+  timestamp: "TIMESTAMP",
+  json: "JSON",
+};
+/** The staging table: the posting columns, then its lifecycle stamps and raw payload. */
+const STAGE_COLUMNS: readonly [string, Kind][] = [
+  ...POSTING_COLUMNS.map(([name, kind]) => [name, kind] as [string, Kind]),
+  ["first_seen", "timestamp"],
+  ["last_seen", "timestamp"],
+  ["raw", "json"],
+];
+const STAGE_LIST = STAGE_COLUMNS.map(([name]) => name).join(", ");
 
 const ISO = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
 
@@ -153,7 +183,7 @@ export class DuckDBStore implements Store {
     }
   }
 
-  async boardState(ats: Ats, board: string): Promise<StoredState[]> {
+  async boardState(ats: SourceKind, board: string): Promise<StoredState[]> {
     const rows = await this.rows(
       `SELECT id, content_hash, normalizer_version, ${ISO("closed_at")} AS closed_at FROM postings WHERE ats = $1 AND board = $2`,
       [ats, board],
@@ -168,17 +198,16 @@ export class DuckDBStore implements Store {
 
   async applyBoardSync(board: BoardRef, sync: BoardSync, run: CrawlRun): Promise<void> {
     await this.transaction(async () => {
-      if (sync.insert.length > 0) await this.appendPostings("postings", sync.insert, sync.at);
+      if (sync.insert.length > 0) {
+        await this.stage(sync.insert, sync.at);
+        await this.db.run(`INSERT INTO postings (${STAGE_LIST}) SELECT ${STAGE_LIST} FROM posting_stage`);
+      }
       if (sync.update.length > 0) {
-        await this.db.run("CREATE OR REPLACE TEMP TABLE posting_updates AS SELECT * FROM postings LIMIT 0");
-        await this.appendPostings("posting_updates", sync.update, sync.at);
-        const set = POSTING_COLUMNS.filter(([name]) => name !== "id")
+        await this.stage(sync.update, sync.at);
+        const set = STAGE_COLUMNS.filter(([name]) => name !== "id" && name !== "first_seen")
           .map(([name]) => `${name} = u.${name}`)
           .join(", ");
-        await this.db.run(
-          `UPDATE postings SET ${set}, raw = u.raw, last_seen = u.last_seen, closed_at = NULL FROM posting_updates u WHERE postings.id = u.id`,
-        );
-        await this.db.run("DROP TABLE posting_updates");
+        await this.db.run(`UPDATE postings SET ${set}, closed_at = NULL FROM posting_stage u WHERE postings.id = u.id`);
       }
       if (sync.touch.length > 0) {
         await this.withIds(
@@ -206,14 +235,16 @@ export class DuckDBStore implements Store {
     });
   }
 
-  private async appendPostings(table: string, postings: readonly NormalizedPosting[], at: string): Promise<void> {
-    const appender = await this.db.createAppender(table);
+  /** Fill the temporary table posting_stage with postings stamped `at`, by the appender (fast, typed). */
+  private async stage(postings: readonly NormalizedPosting[], at: string): Promise<void> {
+    const columns = STAGE_COLUMNS.map(([name, kind]) => `${name} ${SQL_TYPE[kind]}`).join(", ");
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE posting_stage (${columns})`);
+    const appender = await this.db.createAppender("posting_stage");
     for (const p of postings) {
       for (const [, kind, get] of POSTING_COLUMNS) append(appender, kind, get(p));
-      append(appender, "timestamp", at); // first_seen (ignored on update)
-      append(appender, "timestamp", at); // last_seen
-      append(appender, "timestamp", null); // closed_at
-      append(appender, "json", JSON.stringify(p.raw ?? null));
+      append(appender, "timestamp", at);
+      append(appender, "timestamp", at);
+      append(appender, "json", json(p.raw ?? null));
       appender.endRow();
     }
     appender.closeSync();
@@ -300,7 +331,7 @@ export class DuckDBStore implements Store {
   private async selectPostings(where: string[], values: Value[], withRaw: boolean): Promise<StoredPosting[]> {
     const columns = POSTING_COLUMNS.map(([name]) => `p.${name}`).join(", ");
     const rows = await this.rows(
-      `SELECT ${columns}, b.industry, ${ISO("p.first_seen")} AS first_seen, ${ISO("p.last_seen")} AS last_seen,
+      `SELECT ${columns}, b.industry AS board_industry, ${ISO("p.first_seen")} AS first_seen, ${ISO("p.last_seen")} AS last_seen,
               ${ISO("p.closed_at")} AS closed_at${withRaw ? ", p.raw" : ""}
        FROM postings p LEFT JOIN boards b ON b.ats = p.ats AND b.board = p.board
        ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
@@ -318,10 +349,10 @@ export class DuckDBStore implements Store {
        FROM boards b ORDER BY b.ats, b.board`,
     );
     return rows.map((r) => ({
-      ats: r.ats as Ats,
+      ats: r.ats as SourceKind,
       board: String(r.board),
       company: (r.company as string | null) ?? null,
-      industry: (r.industry as string | null) ?? null,
+      industry: (r.industry as BoardStatus["industry"]) ?? null,
       lastCrawlAt: (r.last_crawl_at as string | null) ?? null,
       lastSuccessAt: (r.last_success_at as string | null) ?? null,
       lastStatus: (r.last_status as "ok" | "failed" | null) ?? null,
@@ -338,7 +369,7 @@ export class DuckDBStore implements Store {
     );
     return rows.map((r) => ({
       id: String(r.id),
-      ats: r.ats as Ats,
+      ats: r.ats as SourceKind,
       board: String(r.board),
       startedAt: String(r.started),
       finishedAt: String(r.finished),
@@ -366,7 +397,7 @@ export class DuckDBStore implements Store {
   }
 }
 
-const json = <T>(value: unknown, fallback: T): T => (typeof value === "string" ? (JSON.parse(value) as T) : fallback);
+const parsed = <T>(value: unknown, fallback: T): T => (typeof value === "string" ? (JSON.parse(value) as T) : fallback);
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
@@ -381,13 +412,18 @@ function toStoredPosting(r: Record<string, unknown>, withRaw: boolean): StoredPo
           period: r.pay_period as Pay["period"],
           annualMin: num(r.pay_annual_min),
           annualMax: num(r.pay_annual_max),
+          annualMinUsd: num(r.pay_annual_min_usd),
+          annualMaxUsd: num(r.pay_annual_max_usd),
+          fx: parsed<Pay["fx"]>(r.pay_fx, null),
           kind: r.pay_kind as Pay["kind"],
           equity: r.pay_equity === true,
           raw: String(r.pay_raw ?? ""),
         };
+  const experienceMin = num(r.experience_min);
+  const experienceMax = num(r.experience_max);
   return {
     id: String(r.id),
-    ats: r.ats as Ats,
+    ats: r.ats as StoredPosting["ats"],
     board: String(r.board),
     sourceId: String(r.source_id),
     company: str(r.company),
@@ -395,7 +431,7 @@ function toStoredPosting(r: Record<string, unknown>, withRaw: boolean): StoredPo
     team: str(r.team),
     department: str(r.department),
     locationRaw: str(r.location_raw),
-    locations: json<string[]>(r.locations, []),
+    locations: parsed<string[]>(r.locations, []),
     workplace: str(r.workplace) as StoredPosting["workplace"],
     employmentType: str(r.employment_type),
     url: str(r.url),
@@ -403,19 +439,31 @@ function toStoredPosting(r: Record<string, unknown>, withRaw: boolean): StoredPo
     sourceUpdatedAt: str(r.source_updated_at),
     descriptionText: str(r.description_text),
     payText: str(r.pay_text),
-    payStructured: json<Pay[]>(r.pay_structured, []),
+    payStructured: parsed<Pay[]>(r.pay_structured, []),
     pay,
     role: r.role as StoredPosting["role"],
     roleConfidence: Number(r.role_confidence),
     seniority: r.seniority as StoredPosting["seniority"],
-    evidence: json<string[]>(r.evidence, []),
+    evidence: parsed<string[]>(r.evidence, []),
     taxonomyVersion: String(r.taxonomy_version),
+    places: parsed<StoredPosting["places"]>(r.places, []),
+    metros: parsed<string[]>(r.metros, []),
+    skills: parsed<string[]>(r.skills, []),
+    education: {
+      required: str(r.education_required) as StoredPosting["education"]["required"],
+      preferred: str(r.education_preferred) as StoredPosting["education"]["preferred"],
+    },
+    experienceYears:
+      experienceMin === null && experienceMax === null ? null : { min: experienceMin, max: experienceMax },
+    industry: str(r.industry) as StoredPosting["industry"],
+    industrySource: str(r.industry_source) as StoredPosting["industrySource"],
+    issues: parsed<StoredPosting["issues"]>(r.issues, []),
     normalizerVersion: String(r.normalizer_version),
     contentHash: String(r.content_hash),
-    industry: str(r.industry),
+    boardIndustry: str(r.board_industry),
     firstSeen: String(r.first_seen),
     lastSeen: String(r.last_seen),
     closedAt: str(r.closed_at),
-    raw: withRaw ? json<unknown>(r.raw, null) : undefined,
+    raw: withRaw ? parsed<unknown>(r.raw, null) : undefined,
   };
 }

@@ -75,4 +75,23 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX postings_board ON postings (ats, board);
     `,
   },
+  {
+    version: 2,
+    name: "normalization: USD pay, places, metros, skills, education, experience, industry, issues",
+    sql: `
+      ALTER TABLE postings ADD COLUMN pay_annual_min_usd DOUBLE;
+      ALTER TABLE postings ADD COLUMN pay_annual_max_usd DOUBLE;
+      ALTER TABLE postings ADD COLUMN pay_fx JSON;
+      ALTER TABLE postings ADD COLUMN places JSON DEFAULT '[]';
+      ALTER TABLE postings ADD COLUMN metros JSON DEFAULT '[]';
+      ALTER TABLE postings ADD COLUMN skills JSON DEFAULT '[]';
+      ALTER TABLE postings ADD COLUMN education_required VARCHAR;
+      ALTER TABLE postings ADD COLUMN education_preferred VARCHAR;
+      ALTER TABLE postings ADD COLUMN experience_min DOUBLE;
+      ALTER TABLE postings ADD COLUMN experience_max DOUBLE;
+      ALTER TABLE postings ADD COLUMN industry VARCHAR;
+      ALTER TABLE postings ADD COLUMN industry_source VARCHAR;
+      ALTER TABLE postings ADD COLUMN issues JSON DEFAULT '[]';
+    `,
+  },
 ];
