@@ -178,7 +178,7 @@ describe("bad input gets a one-line error with a code, a non-zero exit, and noth
         });
         expect(result.code).toBe(3);
         expect(oneLine(result.stderr)).toEqual([
-          "roledex: E_SOURCE_MALFORMED greenhouse:runwayml: answered HTTP 200 with a body that is not JSON",
+          "roledex: E_SOURCE_MALFORMED greenhouse:runwayml: answered with a body that is not JSON",
         ]);
       } finally {
         broken.server.close();

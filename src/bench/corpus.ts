@@ -107,7 +107,8 @@ export function generateCorpus(
     for (let j = 0; j < perBoard; j++) {
       const title = any(pools.titles);
       const location = any(pools.locations);
-      const html = toHtml(any(pools.descriptions));
+      const text = any(pools.descriptions);
+      const html = toHtml(text);
       id++;
       if (ats === "greenhouse") {
         const pay =
@@ -138,8 +139,9 @@ export function generateCorpus(
           isListed: true,
           isRemote: false,
           workplaceType: null,
+          // Ashby sends both forms; the plain one is what the connector reads.
           descriptionHtml: html,
-          descriptionPlain: "",
+          descriptionPlain: text,
           publishedAt: "2025-11-01",
           jobUrl: `https://jobs.ashbyhq.com/bench${b}/${id}`,
           compensation: rand() < 0.8 ? { compensationTierSummary: any(pools.payLines) } : null,

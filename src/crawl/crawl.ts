@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { isRoledexError, type RecordIssue, type RoledexError } from "../domain/errors.ts";
+import { isRoledexError, type RecordIssue, RoledexError } from "../domain/errors.ts";
 import type { Ats } from "../domain/vocab.ts";
-import { normalizePosting } from "../normalize/posting.ts";
-import type { CrawlBoard as BoardRef, SourceConnector } from "../sources/connector.ts";
-import { getJson, type HttpOptions, KeyedLimiter } from "../sources/http.ts";
+import type { CrawlBoard as BoardRef } from "../sources/connector.ts";
+import { getText, type HttpOptions, KeyedLimiter } from "../sources/http.ts";
+import { CONNECTORS } from "../sources/registry.ts";
 import type { CrawlRun, Store } from "../store/store.ts";
 import { planBoardSync, type SyncCounts } from "./lifecycle.ts";
+import { ReaderPool } from "./reader-pool.ts";
 
 export interface BoardResult {
   board: BoardRef;
@@ -24,13 +25,14 @@ export type CrawlEvent =
 export interface CrawlOptions {
   boards: readonly BoardRef[];
   store: Store;
-  connectors: Readonly<Record<Ats, SourceConnector>>;
   baseUrls: Readonly<Record<Ats, string>>;
   /** Requests in flight at once per API host. */
   concurrencyPerHost?: number;
   http?: HttpOptions;
   now?: () => Date;
   onEvent?: (event: CrawlEvent) => void;
+  /** Where boards are parsed and normalized; default: on this thread. */
+  reader?: ReaderPool;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface CrawlOptions {
 export async function crawlBoards(options: CrawlOptions): Promise<BoardResult[]> {
   const now = options.now ?? (() => new Date());
   const limiter = new KeyedLimiter(options.concurrencyPerHost ?? 4);
+  const reader = options.reader ?? new ReaderPool(1);
   const boards = dedupeBoards(options.boards);
   const results: BoardResult[] = [];
   options.onEvent?.({ type: "start", total: boards.length });
@@ -58,20 +61,21 @@ export async function crawlBoards(options: CrawlOptions): Promise<BoardResult[]>
 
   await Promise.all(
     boards.map(async (board) => {
-      const connector = options.connectors[board.ats];
+      const connector = CONNECTORS[board.ats];
       const url = connector.boardUrl(options.baseUrls[board.ats], board.board);
       const host = new URL(url).host;
       const started = now();
       let result: BoardResult;
       try {
-        const payload = await limiter.run(host, () =>
-          getJson(url, {
+        const body = await limiter.run(host, () =>
+          getText(url, {
             ...options.http,
             onRetry: (info) => options.onEvent?.({ type: "retry", board, ...info }),
           }),
         );
-        const read = connector.readPayload(payload, { board });
-        const fetched = read.postings.map((p) => normalizePosting(p, { presetIndustry: board.industry }));
+        const read = await reader.read({ board, body });
+        if (!read.ok) throw new RoledexError(read.code, read.message);
+        const fetched = read.postings;
         result = await serialise(async () => {
           const at = now().toISOString();
           const sync = planBoardSync({

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type RecordIssue, RoledexError } from "../domain/errors.ts";
 import type { NormalizedPosting } from "../domain/posting.ts";
-import { INDUSTRIES, isOneOf } from "../domain/vocab.ts";
+import { industryOfLabel } from "../normalize/industry.ts";
 import { normalizePosting } from "../normalize/posting.ts";
 import type { BoardRef } from "../sources/connector.ts";
 import { type ImportFormat, readRecords } from "../sources/import/records.ts";
@@ -72,8 +72,7 @@ export async function importFile(options: {
     issues.push(...mapped.issues.map((i) => ({ ...i, path: [row + 1, ...i.path] })));
     if (!mapped.posting) return;
     const label = mapping.industry ? record[mapping.industry] : undefined;
-    const presetIndustry = isOneOf(INDUSTRIES, label) ? label : null;
-    postings.push(normalizePosting(mapped.posting, { presetIndustry }));
+    postings.push(normalizePosting(mapped.posting, { presetIndustry: industryOfLabel(label) }));
   });
   const board: BoardRef = { ats: "import", board: source, company: null, industry: null };
   const at = now().toISOString();

@@ -3,7 +3,7 @@
  * out; reading the file and printing are the caller's business (the gold test, a later `npm run eval`).
  * Accuracy counts `high` and `medium` rows, as the gold README asks; `low` rows are scored apart.
  */
-import { ROLES, type Role, type Seniority } from "../domain/vocab.ts";
+import { ROLES, type Role, SENIORITIES, type Seniority } from "../domain/vocab.ts";
 import { classifyTitle } from "../normalize/classify-title.ts";
 
 export type GoldConfidence = "high" | "medium" | "low";
@@ -77,4 +77,21 @@ export function scoreTitles(rows: readonly GoldTitle[], options: { maxErrors?: n
     seniorityAccuracy: t.n === 0 ? Number.NaN : t.seniority / t.n,
   });
   return { ...acc(main), lowConfidence: acc(low), confusion, errors };
+}
+
+const CONFIDENCES: readonly GoldConfidence[] = ["high", "medium", "low"];
+
+/** A gold CSV record (source, title, team, role, seniority, confidence, note) as a row; throws on a label outside the taxonomy. */
+export function goldTitleFromRecord(r: Record<string, string>, line: number): GoldTitle {
+  const row = {
+    title: r.title ?? "",
+    team: r.team ? r.team : null,
+    role: r.role as Role,
+    seniority: r.seniority as Seniority,
+    confidence: r.confidence as GoldConfidence,
+  };
+  if (!ROLES.includes(row.role) || !SENIORITIES.includes(row.seniority) || !CONFIDENCES.includes(row.confidence)) {
+    throw new Error(`gold row ${line} has a label outside the taxonomy: ${JSON.stringify(r)}`);
+  }
+  return row;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role, SENIORITIES, type Seniority } from "../domain/vocab.ts";
-import { type GoldConfidence, type GoldTitle, scoreTitles } from "../eval/titles.ts";
+import { type GoldTitle, goldTitleFromRecord, scoreTitles } from "../eval/titles.ts";
 import { classifyTitle, foldText } from "./classify-title.ts";
 import { parseCsv, parseCsvRecords } from "./csv.ts";
 import { resolveRole, roleLabel, rolePlural, TAXONOMY, TAXONOMY_VERSION } from "./taxonomy.ts";
@@ -445,20 +445,7 @@ if (!GOLD_PRESENT) {
 }
 
 function readGold(): GoldTitle[] {
-  const confidences = new Set<GoldConfidence>(["high", "medium", "low"]);
-  return parseCsvRecords(readFileSync(GOLD_URL, "utf8")).map((r, i) => {
-    const row = {
-      title: r.title ?? "",
-      team: r.team ? r.team : null,
-      role: r.role as Role,
-      seniority: r.seniority as Seniority,
-      confidence: r.confidence as GoldConfidence,
-    };
-    if (!ROLES.includes(row.role) || !SENIORITIES.includes(row.seniority) || !confidences.has(row.confidence)) {
-      throw new Error(`gold row ${i + 2} has a label outside the taxonomy: ${JSON.stringify(r)}`);
-    }
-    return row;
-  });
+  return parseCsvRecords(readFileSync(GOLD_URL, "utf8")).map((r, i) => goldTitleFromRecord(r, i + 2));
 }
 
 describe.skipIf(!GOLD_PRESENT)("gold set (shared/corpus/gold/titles-dev.csv)", () => {

@@ -48,6 +48,31 @@ const ONSITE_STATEMENTS: readonly RegExp[] = [
   /work\s+location\s*:\s*in\s+person\b/i,
   new RegExp(String.raw`\b(?:must|required\s+to|will)\s+work\s+${ONSITE}\b`, "i"),
 ];
+/** The words a workplace statement is built around; the patterns only ever run near one of them. */
+const ANCHOR = /remote|hybrid|office|on[- ]?site|in[- ]person/gi;
+/** How far around an anchor word a statement can reach. */
+const REACH = 160;
+
+/**
+ * The stretches of text within REACH of an anchor word, joined by " … " (a separator no pattern reads
+ * through), or null when the text has no anchor at all. Patterns then cost a few hundred characters per
+ * mention instead of the whole description.
+ */
+function statementWindows(text: string): string | null {
+  const spans: [number, number][] = [];
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
+    const start = Math.max(0, m.index - REACH);
+    const end = Math.min(text.length, m.index + m[0].length + REACH);
+    const last = spans[spans.length - 1];
+    if (last && start <= last[1]) last[1] = end;
+    else spans.push([start, end]);
+  }
+  if (spans.length === 0) return null;
+  const joined = spans.map(([a, b]) => text.slice(a, b)).join(" … ");
+  return (spans[0]?.[0] ?? 0) > 0 ? ` … ${joined}` : joined;
+}
+
 /** Words every on-site statement contains (ONSITE above, and "work location: in person"). */
 const ONSITE_WORDS = /on[- ]?site|in[- ]office|in[- ]person|office[- ]based/;
 const NOT_REMOTE = new RegExp(String.raw`\b(?:not|never)\s+(?:a\s+)?(?:${FULLY}\s+)?remote(?:\s+${JOB})?\b`, "i");
@@ -59,7 +84,10 @@ const NOT_REMOTE = new RegExp(String.raw`\b(?:not|never)\s+(?:a\s+)?(?:${FULLY}\
  */
 export function workplaceFromDescription(description: string | null | undefined): Workplace | null {
   if (description === null || description === undefined || description === "") return null;
-  const text = description.length > MAX_DESCRIPTION_CHARS ? description.slice(0, MAX_DESCRIPTION_CHARS) : description;
+  const text = statementWindows(
+    description.length > MAX_DESCRIPTION_CHARS ? description.slice(0, MAX_DESCRIPTION_CHARS) : description,
+  );
+  if (text === null) return null;
   // Every statement names one of these words; most descriptions name none, and then no pattern need run.
   const lower = text.toLowerCase();
   const saysRemote = lower.includes("remote");

@@ -15,22 +15,19 @@ export const NORMALIZER_VERSION = "2";
 
 /** Hash of the fields a board states: a change in any of them makes the posting "updated". */
 export function contentHash(p: SourcePosting): string {
-  const stated = [
-    p.company,
-    p.title,
-    p.team,
-    p.department,
-    p.locationRaw,
-    p.locations,
-    p.workplace,
-    p.employmentType,
-    p.url,
-    p.publishedAt,
-    p.descriptionText,
-    p.payText,
-    p.payStructured,
-  ];
-  return createHash("sha1").update(JSON.stringify(stated)).digest("hex");
+  const hash = createHash("sha1");
+  // Each field is written with its length, so ("ab", "c") and ("a", "bc") differ.
+  const field = (value: string | null) => {
+    if (value === null) hash.update("\u0000");
+    else hash.update(`${value.length}:`).update(value);
+  };
+  for (const value of [p.company, p.title, p.team, p.department, p.locationRaw, p.workplace, p.employmentType, p.url]) {
+    field(value);
+  }
+  for (const value of [p.publishedAt, p.descriptionText, p.payText]) field(value);
+  field(JSON.stringify(p.locations));
+  field(JSON.stringify(p.payStructured));
+  return hash.digest("hex");
 }
 
 /**

@@ -51,12 +51,24 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 const retryable = (status: number) => status === 429 || status === 408 || status >= 500;
 
-/**
- * GET a URL and parse its JSON body, retrying what is worth retrying. Throws RoledexError:
- * E_BOARD_NOT_FOUND on 404, E_SOURCE_HTTP on other 4xx or exhausted 5xx/429, E_TIMEOUT, E_NETWORK,
- * E_SOURCE_MALFORMED when the body is not JSON.
- */
+/** GET a URL and parse its JSON body (see getText); E_SOURCE_MALFORMED when the body is not JSON. */
 export async function getJson(url: string, options: HttpOptions = {}): Promise<unknown> {
+  const body = await getText(url, options);
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (cause) {
+    throw new RoledexError("E_SOURCE_MALFORMED", "answered with a body that is not JSON", {
+      cause,
+      details: { url, sample: body.slice(0, 120) },
+    });
+  }
+}
+
+/**
+ * GET a URL and return its body, retrying what is worth retrying. Throws RoledexError:
+ * E_BOARD_NOT_FOUND on 404, E_SOURCE_HTTP on other 4xx or exhausted 5xx/429, E_TIMEOUT, E_NETWORK.
+ */
+export async function getText(url: string, options: HttpOptions = {}): Promise<string> {
   const opts = { ...DEFAULTS, ...options };
   const doFetch: FetchLike = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const sleep = options.sleep ?? realSleep;
@@ -83,7 +95,7 @@ export async function getJson(url: string, options: HttpOptions = {}): Promise<u
   }
 }
 
-type Outcome = { value: unknown } | { failure: RoledexError; retryable: boolean; retryAfterMs: number | null };
+type Outcome = { value: string } | { failure: RoledexError; retryable: boolean; retryAfterMs: number | null };
 
 async function attemptOnce(
   url: string,
@@ -110,21 +122,7 @@ async function attemptOnce(
     });
     return { failure, retryable: true, retryAfterMs: null };
   }
-  if (res.status >= 200 && res.status < 300) {
-    try {
-      return { value: JSON.parse(body) as unknown };
-    } catch (cause) {
-      const failure = new RoledexError(
-        "E_SOURCE_MALFORMED",
-        `answered HTTP ${res.status} with a body that is not JSON`,
-        {
-          cause,
-          details: { url, sample: body.slice(0, 120) },
-        },
-      );
-      return { failure, retryable: false, retryAfterMs: null };
-    }
-  }
+  if (res.status >= 200 && res.status < 300) return { value: body };
   if (res.status === 404) {
     const failure = new RoledexError("E_BOARD_NOT_FOUND", "board not found (HTTP 404)", {
       details: { url, status: 404 },

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { parseBoardArg, presetNames, readBoardFile, readPreset } from "../../crawl/boards.ts";
 import { type BoardResult, crawlBoards } from "../../crawl/crawl.ts";
+import { ReaderPool } from "../../crawl/reader-pool.ts";
 import { RoledexError } from "../../domain/errors.ts";
 import type { CrawlBoard as BoardRef } from "../../sources/connector.ts";
-import { baseUrls, CONNECTORS } from "../../sources/registry.ts";
+import { baseUrls } from "../../sources/registry.ts";
 import { type Io, write } from "../io.ts";
 import { dbPath, openStore } from "../open-store.ts";
 import { json, textTable } from "../output.ts";
@@ -65,11 +66,12 @@ export function registerCrawl(program: Command, io: Io, done: (code: number) => 
       if (boards.length === 0)
         throw new RoledexError("E_USAGE", "name boards to crawl: --board ats:token, --boards FILE or --preset NAME");
       const store = await openStore(dbPath(flags.db, io), { mustExist: false });
+      const reader = new ReaderPool();
       try {
         const results = await crawlBoards({
           boards,
           store,
-          connectors: CONNECTORS,
+          reader,
           baseUrls: baseUrls(io.env),
           concurrencyPerHost: flags.concurrency,
           http: { timeoutMs: flags.timeout, retries: flags.retries },
@@ -81,6 +83,7 @@ export function registerCrawl(program: Command, io: Io, done: (code: number) => 
           write(io.stderr, `roledex: ${r.error?.code} ${r.board.ats}:${r.board.board}: ${r.error?.message}`);
         done(failed.length > 0 ? 3 : 0);
       } finally {
+        await reader.close();
         await store.close();
       }
     });

@@ -12,7 +12,8 @@ export function toPosting(job: GreenhouseJob, raw: unknown, { board }: MapContex
   const sourceId = String(job.id);
   const html = job.content ? unescapeHtml(job.content) : "";
   const text = html ? htmlToText(html) : "";
-  const contentPay = html ? parseGreenhouseContentPay(html) : { pays: [], text: null };
+  // Only a pay-transparency block needs the HTML's structure; pay stated in prose is read from the text later.
+  const contentPay = html.includes("pay-transparency") ? parseGreenhouseContentPay(html) : { pays: [], text: null };
   const locationRaw = trimOrNull(job.location?.name);
   // The single-job endpoint's structured ranges, when present, are the same figures the content block shows.
   const ranges = payFromGreenhouseRanges(job.pay_input_ranges ?? []);

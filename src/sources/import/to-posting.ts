@@ -48,7 +48,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   payPeriod: ["payperiod", "salaryperiod", "interval", "payinterval", "unittext"],
   employmentType: ["employmenttype", "formattedworktype", "worktype", "commitment", "jobtype"],
   remote: ["remote", "remoteallowed", "isremote"],
-  industry: ["industry", "sector"],
+  industry: ["sector", "industry"],
 };
 
 const fold = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -137,6 +137,9 @@ export class DuckDBStore implements Store {
     try {
       instance = await DuckDBInstance.create(path);
       const store = new DuckDBStore(instance, await instance.connect());
+      // One crawl of a board is one transaction of megabytes; checkpointing every 16 MB (the default) in
+      // the middle of an ingest compresses the same data over and over. The WAL is folded in at close.
+      await store.db.run("SET checkpoint_threshold = '1GB'");
       await store.migrate();
       return store;
     } catch (error) {
