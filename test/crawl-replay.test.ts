@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDBStore } from "../src/store/duckdb/duckdb-store.ts";
 import type { StoredPosting } from "../src/store/store.ts";
@@ -191,5 +193,35 @@ describe.skipIf(!HAS_SHARED)("crawl the replay corpus end to end", () => {
     expect(result.stdout).toMatch(
       /- \*\*Applied ML engineers\*\* \(`ml-engineer`\): median base \*\*\$\d+K\*\* across \d+ of \d+ active postings that state pay/,
     );
+  });
+});
+
+describe.skipIf(!HAS_SHARED)("the built command line", () => {
+  const bin = new URL("../bin/roledex.js", import.meta.url);
+  const built = existsSync(new URL("../dist/crawl/read-board-worker.js", import.meta.url));
+  if (!built) console.warn("skipping the built-CLI crawl: dist/ is not built (npm test builds it first)");
+
+  it.skipIf(!built)("crawls through its worker threads the same postings the in-process crawl stores", async () => {
+    const replay = await startReplay(["--as-of", T1]);
+    const dir = mkdtempSync(join(tmpdir(), "roledex-bin-"));
+    try {
+      const db = join(dir, "bin.duckdb");
+      const child = spawnSync(
+        process.execPath,
+        [fileURLToPath(bin), "crawl", "--boards", BOARDS, "--db", db, "--format", "json"],
+        {
+          env: { ...process.env, ...replay.env },
+          encoding: "utf8",
+        },
+      );
+      expect(child.status).toBe(0);
+      const stored = await allPostings(db);
+      expect(new Set(stored.keys())).toEqual(liveIds(T1));
+      const ashby = [...stored.values()].find((p) => p.ats === "ashby" && p.pay !== null);
+      expect(ashby?.pay?.kind).toBe("base");
+    } finally {
+      await replay.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

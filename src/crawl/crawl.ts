@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isRoledexError, type RecordIssue, RoledexError } from "../domain/errors.ts";
 import type { Ats } from "../domain/vocab.ts";
+import type { RoleAliases } from "../normalize/aliases.ts";
 import type { CrawlBoard as BoardRef } from "../sources/connector.ts";
 import { getText, type HttpOptions, KeyedLimiter } from "../sources/http.ts";
 import { CONNECTORS } from "../sources/registry.ts";
@@ -33,6 +34,8 @@ export interface CrawlOptions {
   onEvent?: (event: CrawlEvent) => void;
   /** Where boards are parsed and normalized; default: on this thread. */
   reader?: ReaderPool;
+  /** A user's own title phrases per role. */
+  aliases?: RoleAliases;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function crawlBoards(options: CrawlOptions): Promise<BoardResult[]>
             onRetry: (info) => options.onEvent?.({ type: "retry", board, ...info }),
           }),
         );
-        const read = await reader.read({ board, body });
+        const read = await reader.read({ board, body, ...(options.aliases ? { aliases: options.aliases } : {}) });
         if (!read.ok) throw new RoledexError(read.code, read.message);
         const fetched = read.postings;
         result = await serialise(async () => {

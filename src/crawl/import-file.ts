@@ -3,6 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type RecordIssue, RoledexError } from "../domain/errors.ts";
 import type { NormalizedPosting } from "../domain/posting.ts";
+import type { RoleAliases } from "../normalize/aliases.ts";
 import { industryOfLabel } from "../normalize/industry.ts";
 import { normalizePosting } from "../normalize/posting.ts";
 import type { BoardRef } from "../sources/connector.ts";
@@ -37,6 +38,7 @@ export async function importFile(options: {
   store: Store;
   source?: string;
   mapping?: ColumnMapping;
+  aliases?: RoleAliases;
   now?: () => Date;
 }): Promise<ImportSummary> {
   const now = options.now ?? (() => new Date());
@@ -72,7 +74,8 @@ export async function importFile(options: {
     issues.push(...mapped.issues.map((i) => ({ ...i, path: [row + 1, ...i.path] })));
     if (!mapped.posting) return;
     const label = mapping.industry ? record[mapping.industry] : undefined;
-    postings.push(normalizePosting(mapped.posting, { presetIndustry: industryOfLabel(label) }));
+    const aliases = options.aliases ? { aliases: options.aliases } : {};
+    postings.push(normalizePosting(mapped.posting, { presetIndustry: industryOfLabel(label), ...aliases }));
   });
   const board: BoardRef = { ats: "import", board: source, company: null, industry: null };
   const at = now().toISOString();

@@ -1,5 +1,6 @@
 import { isRoledexError, type RecordIssue, RoledexError } from "../domain/errors.ts";
 import type { NormalizedPosting } from "../domain/posting.ts";
+import type { RoleAliases } from "../normalize/aliases.ts";
 import { normalizePosting } from "../normalize/posting.ts";
 import type { CrawlBoard } from "../sources/connector.ts";
 import { CONNECTORS } from "../sources/registry.ts";
@@ -8,6 +9,7 @@ import { CONNECTORS } from "../sources/registry.ts";
 export interface BoardTask {
   board: CrawlBoard;
   body: string;
+  aliases?: RoleAliases;
 }
 
 export type BoardReading =
@@ -27,7 +29,9 @@ export function readBoard(task: BoardTask): BoardReading {
       throw new RoledexError("E_SOURCE_MALFORMED", "answered with a body that is not JSON", { cause });
     }
     const read = CONNECTORS[task.board.ats].readPayload(payload, { board: task.board });
-    const postings = read.postings.map((p) => normalizePosting(p, { presetIndustry: task.board.industry }));
+    const postings = read.postings.map((p) =>
+      normalizePosting(p, { presetIndustry: task.board.industry, ...(task.aliases ? { aliases: task.aliases } : {}) }),
+    );
     return { ok: true, postings, unreadableIds: read.unreadableIds, issues: read.issues };
   } catch (error) {
     if (isRoledexError(error)) return { ok: false, code: error.code, message: error.message };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { RecordIssue } from "../domain/errors.ts";
 import type { NormalizedPosting, Pay, SourcePosting } from "../domain/posting.ts";
 import type { Industry } from "../domain/vocab.ts";
+import { type RoleAliases, versionWithAliases } from "./aliases.ts";
 import { classifyTitle } from "./classify-title.ts";
 import { parseEducation } from "./education.ts";
 import { parseExperienceYears } from "./experience.ts";
@@ -47,18 +48,19 @@ export function primaryPay(pays: readonly Pay[]): Pay | null {
 export interface NormalizeContext {
   /** The industry a board preset or an import names for the employer; wins over the company table and cues. */
   presetIndustry?: Industry | null;
+  /** A user's own title phrases per role, tried before the taxonomy's rules. */
+  aliases?: RoleAliases;
 }
 
 /** Pure: a source posting with its role, seniority, pay, places, skills, education, experience and industry. */
 export function normalizePosting(p: SourcePosting, context: NormalizeContext = {}): NormalizedPosting {
   const issues: RecordIssue[] = [];
   const description = p.descriptionText ?? "";
-  const classification = classifyTitle({
-    title: p.title,
-    team: p.team,
-    department: p.department,
-    description: p.descriptionText,
-  });
+  const classification = classifyTitle(
+    { title: p.title, team: p.team, department: p.department, description: p.descriptionText },
+    context.aliases ? { extraAliases: context.aliases } : undefined,
+  );
+  classification.taxonomyVersion = versionWithAliases(classification.taxonomyVersion, context.aliases);
   let pays = p.payStructured;
   if (pays.length === 0 && p.payText) {
     const parsed = parsePayText(p.payText, { location: p.locationRaw });

@@ -3,7 +3,7 @@ import type { RecordIssue } from "../domain/errors.ts";
 import type { Education, ExperienceYears, Place } from "../domain/posting.ts";
 import type { Industry, PayKind, PayPeriod, Role, Seniority, Workplace } from "../domain/vocab.ts";
 import { htmlToText } from "./html-text.ts";
-import { normalizePosting } from "./posting.ts";
+import { type NormalizeContext, normalizePosting } from "./posting.ts";
 
 /** One line of `roledex normalize` input: any of these fields, others ignored. */
 export const normalizeInput = z.object({
@@ -21,6 +21,8 @@ export interface NormalizeOutput {
   role: Role;
   roleConfidence: number;
   seniority: Seniority;
+  /** The taxonomy version the role and seniority come from (with a hash of the user's aliases, if any). */
+  taxonomyVersion: string;
   pay: {
     min: number | null;
     max: number | null;
@@ -42,36 +44,40 @@ export interface NormalizeOutput {
 }
 
 /** Pure: the normalized fields of one loose record, through the same code crawled postings go through. */
-export function normalizeRecord(input: NormalizeInput): NormalizeOutput {
+export function normalizeRecord(input: NormalizeInput, context: NormalizeContext = {}): NormalizeOutput {
   const descriptionText =
     input.descriptionText?.trim() || (input.descriptionHtml ? htmlToText(input.descriptionHtml) : null);
   const location = input.location?.trim() || null;
-  const n = normalizePosting({
-    id: "input",
-    ats: "import",
-    board: "input",
-    sourceId: "input",
-    company: input.company?.trim() || null,
-    title: input.title ?? "",
-    team: input.team?.trim() || null,
-    department: null,
-    locationRaw: location,
-    locations: location ? [location] : [],
-    workplace: null,
-    employmentType: null,
-    url: null,
-    publishedAt: null,
-    sourceUpdatedAt: null,
-    descriptionText: descriptionText || null,
-    payText: input.payText?.trim() || null,
-    payStructured: [],
-    raw: null,
-  });
+  const n = normalizePosting(
+    {
+      id: "input",
+      ats: "import",
+      board: "input",
+      sourceId: "input",
+      company: input.company?.trim() || null,
+      title: input.title ?? "",
+      team: input.team?.trim() || null,
+      department: null,
+      locationRaw: location,
+      locations: location ? [location] : [],
+      workplace: null,
+      employmentType: null,
+      url: null,
+      publishedAt: null,
+      sourceUpdatedAt: null,
+      descriptionText: descriptionText || null,
+      payText: input.payText?.trim() || null,
+      payStructured: [],
+      raw: null,
+    },
+    context,
+  );
   const pay = n.pay;
   return {
     role: n.role,
     roleConfidence: n.roleConfidence,
     seniority: n.seniority,
+    taxonomyVersion: n.taxonomyVersion,
     pay: pay && {
       min: pay.min,
       max: pay.max,

@@ -5,6 +5,7 @@ import { ReaderPool } from "../../crawl/reader-pool.ts";
 import { RoledexError } from "../../domain/errors.ts";
 import type { CrawlBoard as BoardRef } from "../../sources/connector.ts";
 import { baseUrls } from "../../sources/registry.ts";
+import { ALIASES_OPTION, loadAliases } from "../aliases.ts";
 import { type Io, write } from "../io.ts";
 import { dbPath, openStore } from "../open-store.ts";
 import { json, textTable } from "../output.ts";
@@ -20,6 +21,7 @@ interface CrawlFlags {
   timeout: number;
   retries: number;
   format: "table" | "json";
+  aliases?: string;
 }
 
 export function summaryTable(results: readonly BoardResult[]): string {
@@ -56,6 +58,7 @@ export function registerCrawl(program: Command, io: Io, done: (code: number) => 
     .option("--timeout <ms>", "timeout of one request", wholeNumber(1), 30_000)
     .option("--retries <n>", "retries of a request after 429, 5xx, timeouts and network errors", wholeNumber(0), 4)
     .option("--format <format>", "summary as table or json", "table")
+    .option(...ALIASES_OPTION)
     .action(async (flags: CrawlFlags) => {
       if (!["table", "json"].includes(flags.format)) throw new RoledexError("E_USAGE", "--format is table or json");
       const boards: BoardRef[] = [
@@ -65,6 +68,7 @@ export function registerCrawl(program: Command, io: Io, done: (code: number) => 
       ];
       if (boards.length === 0)
         throw new RoledexError("E_USAGE", "name boards to crawl: --board ats:token, --boards FILE or --preset NAME");
+      const aliases = loadAliases(flags.aliases, io);
       const store = await openStore(dbPath(flags.db, io), { mustExist: false });
       const reader = new ReaderPool();
       try {
@@ -72,6 +76,7 @@ export function registerCrawl(program: Command, io: Io, done: (code: number) => 
           boards,
           store,
           reader,
+          ...(aliases ? { aliases } : {}),
           baseUrls: baseUrls(io.env),
           concurrencyPerHost: flags.concurrency,
           http: { timeoutMs: flags.timeout, retries: flags.retries },

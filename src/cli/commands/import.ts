@@ -3,6 +3,7 @@ import { importFile } from "../../crawl/import-file.ts";
 import { RoledexError } from "../../domain/errors.ts";
 import { formatOf, IMPORT_FORMATS } from "../../sources/import/records.ts";
 import { type ColumnMapping, IMPORT_FIELDS, type ImportField } from "../../sources/import/to-posting.ts";
+import { ALIASES_OPTION, loadAliases } from "../aliases.ts";
 import { type Io, write } from "../io.ts";
 import { dbPath, openStore } from "../open-store.ts";
 import { json, textTable } from "../output.ts";
@@ -38,10 +39,15 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
     )
     .option("--db <path>", "database file (default: $ROLEDEX_DB or ./roledex.duckdb)")
     .option("--json", "print the summary as JSON")
+    .option(...ALIASES_OPTION)
     .action(
-      async (file: string, flags: { format?: string; source?: string; map: string[]; db?: string; json?: boolean }) => {
+      async (
+        file: string,
+        flags: { format?: string; source?: string; map: string[]; db?: string; json?: boolean; aliases?: string },
+      ) => {
         const format = formatOf(file, flags.format);
         const mapping = parseMap(flags.map);
+        const aliases = loadAliases(flags.aliases, io);
         const store = await openStore(dbPath(flags.db, io), { mustExist: false });
         try {
           const summary = await importFile({
@@ -50,6 +56,7 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
             store,
             mapping,
             ...(flags.source ? { source: flags.source } : {}),
+            ...(aliases ? { aliases } : {}),
           });
           if (flags.json) {
             write(io.stdout, json(summary));

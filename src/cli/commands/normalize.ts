@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { normalizeInput, normalizeRecord } from "../../normalize/record.ts";
+import { ALIASES_OPTION, loadAliases } from "../aliases.ts";
 import { type Io, write } from "../io.ts";
 
 /**
@@ -13,7 +14,10 @@ export function registerNormalize(program: Command, io: Io, done: (code: number)
     .description(
       "Read NDJSON on stdin ({title, team, company, location, payText, descriptionHtml, descriptionText}) and write the normalized fields as NDJSON",
     )
-    .action(async () => {
+    .option(...ALIASES_OPTION)
+    .action(async (flags: { aliases?: string }) => {
+      const aliases = loadAliases(flags.aliases, io);
+      const context = aliases ? { aliases } : {};
       let bad = 0;
       let lines = 0;
       const out: string[] = [];
@@ -39,7 +43,7 @@ export function registerNormalize(program: Command, io: Io, done: (code: number)
             }),
           );
         } else {
-          out.push(JSON.stringify(normalizeRecord(parsed.data)));
+          out.push(JSON.stringify(normalizeRecord(parsed.data, context)));
         }
         if (out.length >= 256) flush();
       }

@@ -36,7 +36,11 @@ export function jobPostingFields(r: ImportRecord): ImportRecord {
   const remote = list(r.jobLocationType).some((t) => String(t).toUpperCase() === "TELECOMMUTE");
   const pays = r.baseSalary ? payFromSchemaOrgSalary(r.baseSalary) : [];
   return {
-    id: text(r.identifier) ?? text(r.url),
+    // A PropertyValue identifier names its issuer in `name` and the id in `value`.
+    id:
+      (r.identifier && typeof r.identifier === "object"
+        ? text((r.identifier as { value?: unknown }).value)
+        : text(r.identifier)) ?? text(r.url),
     title: text(r.title),
     company: text(r.hiringOrganization),
     location: locations.join("; ") || (remote ? "Remote" : null),
