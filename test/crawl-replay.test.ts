@@ -186,13 +186,54 @@ describe.skipIf(!HAS_SHARED)("crawl the replay corpus end to end", () => {
     }
   });
 
-  it("writes the quick answer in Markdown", async () => {
-    const result = await runCli(["compare", "research engineer", "applied ml engineer", "--db", db]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^# Research Engineer vs ML Engineer\n\n## Quick answer\n/);
-    expect(result.stdout).toMatch(
-      /- \*\*Applied ML engineers\*\* \(`ml-engineer`\): median base \*\*\$\d+K\*\* across \d+ of \d+ active postings that state pay/,
+  it("writes the report in Markdown, HTML and JSON, every pay figure recomputable from its evidence", async () => {
+    const md = await runCli(["compare", "research engineer", "applied ml engineer", "--db", db]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Research Engineer vs ML Engineer\n\n.*\n\n## Quick answer\n/);
+    expect(md.stdout).toMatch(
+      /- \*\*Applied ML engineers\*\* \(`ml-engineer`\): median base \*\*\$\d+K\*\* a year \(.*\) across \d+ distinct jobs? from \d+ of \d+ active postings that states? pay/,
     );
+    // the replay corpus has no descriptions: the sections that need them say so, in one sentence
+    expect(md.stdout).toContain("carries a description, so the postings cannot say what the job involves.");
+    expect(md.stdout).not.toMatch(/NaN|undefined|\$null/);
+
+    const html = await runCli(["compare", "Research Engineer", "ML Engineer", "--db", db, "--format", "html"]);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).not.toMatch(/<script|src=/);
+
+    const json = JSON.parse(
+      (await runCli(["compare", "Research Engineer", "ML Engineer", "--db", db, "--format", "json"])).stdout,
+    ) as {
+      roles: {
+        role: string;
+        activePostings: number;
+        jobs: number;
+        pay: { n: number; median: number | null; evidence: { postingIds: string[] } };
+      }[];
+    };
+    const all = await allPostings(db);
+    for (const figure of json.roles) {
+      const jobs = new Map<string, number>();
+      for (const id of figure.pay.evidence.postingIds) {
+        const p = all.get(id);
+        expect([p?.role, p?.closedAt, p?.pay?.kind]).toEqual([figure.role, null, "base"]);
+        const key = [p?.company, p?.title, p?.pay?.min, p?.pay?.max, p?.pay?.currency].join("|").toLowerCase();
+        jobs.set(key, ((p?.pay?.annualMinUsd ?? 0) + (p?.pay?.annualMaxUsd ?? 0)) / 2);
+      }
+      const values = [...jobs.values()].sort((x, y) => x - y);
+      const mid = Math.floor(values.length / 2);
+      const median =
+        values.length === 0
+          ? null
+          : values.length % 2
+            ? values[mid]
+            : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
+      expect([figure.pay.n, figure.pay.median]).toEqual([values.length, median]);
+    }
+
+    const role = await runCli(["role", "ML Engineer", "--db", db, "--country", "US"]);
+    expect(role.code).toBe(0);
+    expect(role.stdout).toMatch(/^# ML Engineer\n\n\*From \d+ active postings? \(active postings in US\)/);
   });
 });
 

@@ -219,3 +219,22 @@ describe("crawl options", () => {
     expect([bad.code, bad.stderr.trim()]).toEqual([2, 'roledex: E_USAGE expected a whole number ≥ 1, got "0"']);
   });
 });
+
+describe("report options", () => {
+  it("refuse a bad filter or format with a usage error naming what is accepted", async () => {
+    const db = join(dir, "report-options.duckdb");
+    await (await DuckDBStore.open(db)).close();
+    const cases: [string[], string][] = [
+      [["--country", "USA"], 'roledex: E_USAGE --country takes a two-letter ISO code such as US or GB, got "USA"'],
+      [["--since", "last week"], 'roledex: E_USAGE --since takes a date YYYY-MM-DD, got "last week"'],
+      [["--format", "pdf"], "roledex: E_USAGE --format is md, html or json"],
+      [["--min-n", "0"], 'roledex: E_USAGE expected a whole number ≥ 1, got "0"'],
+    ];
+    for (const [flags, line] of cases) {
+      const result = await runCli(["compare", "Research Engineer", "ML Engineer", "--db", db, ...flags]);
+      expect([result.code, result.stderr.trim()]).toEqual([2, line]);
+    }
+    const industry = await runCli(["role", "ML Engineer", "--db", db, "--industry", "crypto"]);
+    expect(industry.stderr).toMatch(/^roledex: E_USAGE --industry is one of ai-lab, big-tech, /);
+  });
+});

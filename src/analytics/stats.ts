@@ -133,27 +133,30 @@ export interface LogOddsTerm {
  * Which terms separate two groups of documents: the log-odds ratio with an informative Dirichlet prior,
  * as in Monroe, Colaresi & Quinn (2008), "Fightin' Words". Counts are documents containing a term (a
  * posting that names PyTorch ten times counts once). The prior is the background frequency of each term
- * (`background`, e.g. all postings) scaled to `priorSize` pseudo-counts, which shrinks rare terms toward
+ * (`background`, e.g. all postings) scaled to `priorSize` pseudo-counts (default: as many as the two groups'
+ * own term counts, at most 1,000), which shrinks rare terms toward
  * zero instead of letting a term seen twice top the list. Terms are returned by z-score, A-leaning first.
  */
 export function logOddsWithPrior(
   a: { docs: number; counts: ReadonlyMap<string, number> },
   b: { docs: number; counts: ReadonlyMap<string, number> },
   background: { docs: number; counts: ReadonlyMap<string, number> },
-  priorSize = 500,
+  priorSize?: number,
 ): LogOddsTerm[] {
   const terms = new Set([...a.counts.keys(), ...b.counts.keys()]);
   let backgroundTotal = 0;
   for (const t of terms) backgroundTotal += background.counts.get(t) ?? 0;
   const totalA = [...terms].reduce((s, t) => s + (a.counts.get(t) ?? 0), 0);
   const totalB = [...terms].reduce((s, t) => s + (b.counts.get(t) ?? 0), 0);
+  // By default the prior weighs as much as the two groups' own counts (capped), so it shrinks rare terms
+  // without drowning a small sample.
+  const alpha0 = priorSize ?? Math.min(1000, Math.max(10, totalA + totalB));
   const out: LogOddsTerm[] = [];
   for (const term of terms) {
     const ya = a.counts.get(term) ?? 0;
     const yb = b.counts.get(term) ?? 0;
     // a term the background lacks still gets a small prior, so the log stays finite
-    const alpha = Math.max(((background.counts.get(term) ?? 0) / Math.max(1, backgroundTotal)) * priorSize, 0.01);
-    const alpha0 = priorSize;
+    const alpha = Math.max(((background.counts.get(term) ?? 0) / Math.max(1, backgroundTotal)) * alpha0, 0.01);
     const la = Math.log((ya + alpha) / (totalA + alpha0 - ya - alpha));
     const lb = Math.log((yb + alpha) / (totalB + alpha0 - yb - alpha));
     const delta = la - lb;

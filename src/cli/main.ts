@@ -1,9 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { RoledexError } from "../domain/errors.ts";
-import { registerCompare } from "./commands/compare.ts";
 import { registerCrawl } from "./commands/crawl.ts";
 import { registerImport } from "./commands/import.ts";
+import { registerImportSurvey } from "./commands/import-survey.ts";
 import { registerNormalize } from "./commands/normalize.ts";
+import { registerReports } from "./commands/report.ts";
 import { errorLine } from "./errors.ts";
 import { type Io, write } from "./io.ts";
 
@@ -28,8 +29,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       outputError: () => {},
     });
   registerCrawl(program, io, done);
-  registerCompare(program, io, done);
+  registerReports(program, io, done);
   registerImport(program, io, done);
+  registerImportSurvey(program, io, done);
   registerNormalize(program, io, done);
   try {
     await program.parseAsync([...argv], { from: "user" });

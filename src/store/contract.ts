@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planBoardSync } from "../crawl/lifecycle.ts";
 import { isRoledexError } from "../domain/errors.ts";
 import type { NormalizedPosting } from "../domain/posting.ts";
+import type { SurveySalary } from "../domain/survey.ts";
 import type { BoardRef } from "../sources/connector.ts";
 import type { CrawlRun, Store } from "./store.ts";
 
@@ -63,6 +64,28 @@ export function samplePosting(sourceId: string, overrides: Partial<NormalizedPos
   };
 }
 
+/** A complete survey answer with every field set. */
+export function sampleSurveySalary(overrides: Partial<SurveySalary> = {}): SurveySalary {
+  return {
+    source: "aijobs",
+    workYear: 2024,
+    experienceLevel: "senior",
+    employmentType: "full-time",
+    jobTitle: "Machine Learning Engineer",
+    salaryUsd: 185000.5,
+    salary: 185000.5,
+    salaryCurrency: "USD",
+    employeeResidence: "US",
+    companyLocation: "US",
+    remoteRatio: 50,
+    companySize: "medium",
+    role: "ml-engineer",
+    seniority: "unspecified",
+    taxonomyVersion: "1",
+    ...overrides,
+  };
+}
+
 const board: BoardRef = { ats: "greenhouse", board: "acme", company: "Acme AI", industry: "ai-lab" };
 
 let runs = 0;
@@ -110,6 +133,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expect(await store.postings()).toEqual([]);
         expect(await store.boards()).toEqual([]);
         expect(await store.crawlRuns()).toEqual([]);
+        expect(await store.surveySalaries()).toEqual([]);
       }),
     );
 
@@ -220,6 +244,88 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
           ["greenhouse:acme:1", T1],
         ]);
         expect(await store.crawlRuns()).toHaveLength(1);
+      }),
+    );
+
+    const gbp = sampleSurveySalary({
+      workYear: 2023,
+      experienceLevel: "mid",
+      employmentType: "contract",
+      jobTitle: "Data Scientist",
+      salaryUsd: 87500,
+      salary: 70000,
+      salaryCurrency: "GBP",
+      employeeResidence: "GB",
+      companyLocation: "GB",
+      remoteRatio: 100,
+      companySize: "large",
+      role: "data-scientist",
+      seniority: "unspecified",
+    });
+
+    it(
+      "round-trips every field of survey answers, in import order, identical answers included",
+      withStore(async (store) => {
+        const rows = [sampleSurveySalary(), gbp, sampleSurveySalary()];
+        expect(await store.replaceSurvey("aijobs", rows)).toBe(3);
+        expect(await store.surveySalaries()).toEqual(rows);
+        expect(await store.postings()).toEqual([]);
+      }),
+    );
+
+    it(
+      "replaces a survey's rows on re-import, and the same import twice stores them once",
+      withStore(async (store) => {
+        await store.replaceSurvey("aijobs", [sampleSurveySalary(), gbp]);
+        expect(await store.replaceSurvey("aijobs", [gbp])).toBe(1);
+        expect(await store.surveySalaries()).toEqual([gbp]);
+        expect(await store.replaceSurvey("aijobs", [gbp])).toBe(1);
+        expect(await store.surveySalaries()).toEqual([gbp]);
+      }),
+    );
+
+    it(
+      "replaces only the named source's rows",
+      withStore(async (store) => {
+        const other = sampleSurveySalary({ source: "other-survey" as SurveySalary["source"] });
+        await store.replaceSurvey("aijobs", [gbp]);
+        await store.replaceSurvey("other-survey", [other]);
+        expect(await store.surveySalaries()).toEqual([gbp, other]);
+        expect(await store.replaceSurvey("other-survey", [])).toBe(0);
+        expect(await store.surveySalaries()).toEqual([gbp]);
+      }),
+    );
+
+    it(
+      "keeps the previous survey rows when a replace fails half-way",
+      withStore(async (store) => {
+        const before = [sampleSurveySalary(), gbp];
+        await store.replaceSurvey("aijobs", before);
+        const broken = sampleSurveySalary({ jobTitle: null as unknown as string }); // violates NOT NULL
+        const error = await store.replaceSurvey("aijobs", [gbp, broken]).catch((e: unknown) => e);
+        expect(isRoledexError(error) && error.code).toBe("E_DB");
+        expect(await store.surveySalaries()).toEqual(before);
+        const stray = await store.replaceSurvey("other-survey", [gbp]).catch((e: unknown) => e);
+        expect(isRoledexError(stray) && stray.code).toBe("E_INPUT");
+        expect(await store.surveySalaries()).toEqual(before);
+      }),
+    );
+
+    it(
+      "filters survey answers by source, role, employer country (any case) and first work year",
+      withStore(async (store) => {
+        const us2022 = sampleSurveySalary({ workYear: 2022 });
+        const us2025 = sampleSurveySalary({ workYear: 2025, role: "research-scientist", jobTitle: "AI Researcher" });
+        const de2024 = sampleSurveySalary({ companyLocation: "DE", employeeResidence: "DE" });
+        await store.replaceSurvey("aijobs", [us2022, gbp, us2025, de2024]);
+        expect(await store.surveySalaries({ source: "aijobs" })).toEqual([us2022, gbp, us2025, de2024]);
+        expect(await store.surveySalaries({ source: "other-survey" })).toEqual([]);
+        expect(await store.surveySalaries({ roles: ["ml-engineer"] })).toEqual([us2022, de2024]);
+        expect(await store.surveySalaries({ roles: ["ml-engineer", "data-scientist"] })).toEqual([us2022, gbp, de2024]);
+        expect(await store.surveySalaries({ country: "us" })).toEqual([us2022, us2025]);
+        expect(await store.surveySalaries({ yearFrom: 2024 })).toEqual([us2025, de2024]);
+        expect(await store.surveySalaries({ roles: ["ml-engineer"], country: "US", yearFrom: 2023 })).toEqual([]);
+        expect(await store.surveySalaries({ roles: ["ml-engineer"], country: "DE", yearFrom: 2023 })).toEqual([de2024]);
       }),
     );
   });

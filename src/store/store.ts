@@ -1,6 +1,7 @@
 import type { BoardSync, StoredState, SyncCounts } from "../crawl/lifecycle.ts";
 import type { ErrorCode } from "../domain/errors.ts";
 import type { NormalizedPosting } from "../domain/posting.ts";
+import type { SurveySalary } from "../domain/survey.ts";
 import type { Role, SourceKind } from "../domain/vocab.ts";
 import type { BoardRef } from "../sources/connector.ts";
 
@@ -45,8 +46,17 @@ export interface BoardStatus extends BoardRef {
   activePostings: number;
 }
 
+export interface SurveyFilter {
+  source?: string;
+  roles?: readonly Role[];
+  /** ISO 3166-1 alpha-2 of the employer (`companyLocation`), any case. */
+  country?: string;
+  /** Only answers for this work year or later. */
+  yearFrom?: number;
+}
+
 /**
- * Storage of postings and their lifecycle. One interface, one contract suite (contract.ts) that every
+ * Storage of postings and their lifecycle, and of salary-survey answers (kept apart). One interface, one contract suite (contract.ts) that every
  * backend passes; DuckDB is the embedded default.
  */
 export interface Store {
@@ -61,5 +71,12 @@ export interface Store {
   posting(id: string): Promise<StoredPosting | null>;
   boards(): Promise<BoardStatus[]>;
   crawlRuns(limit?: number): Promise<CrawlRun[]>;
+  /**
+   * Replace every survey answer of `source` with `rows`, atomically: a failure leaves the previous rows.
+   * Every row's `source` must be `source`. Returns the number of rows stored.
+   */
+  replaceSurvey(source: string, rows: readonly SurveySalary[]): Promise<number>;
+  /** Survey answers matching every given filter, in the order they were imported. */
+  surveySalaries(filter?: SurveyFilter): Promise<SurveySalary[]>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   BOOLEAN,
   DOUBLE,
@@ -12,12 +13,13 @@ import {
 import type { BoardSync, StoredState } from "../../crawl/lifecycle.ts";
 import { RoledexError } from "../../domain/errors.ts";
 import type { NormalizedPosting, Pay } from "../../domain/posting.ts";
+import type { SurveySalary } from "../../domain/survey.ts";
 import type { SourceKind } from "../../domain/vocab.ts";
 import type { BoardRef } from "../../sources/connector.ts";
-import type { BoardStatus, CrawlRun, PostingFilter, Store, StoredPosting } from "../store.ts";
+import type { BoardStatus, CrawlRun, PostingFilter, Store, StoredPosting, SurveyFilter } from "../store.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
-type Kind = "varchar" | "double" | "boolean" | "timestamp" | "json";
+type Kind = "varchar" | "integer" | "double" | "boolean" | "timestamp" | "json";
 type Value = string | number | boolean | null;
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -72,8 +74,28 @@ const POSTING_COLUMNS: readonly [string, Kind, (p: NormalizedPosting) => Value][
   ["normalizer_version", "varchar", (p) => p.normalizerVersion],
   ["content_hash", "varchar", (p) => p.contentHash],
 ];
+/** The survey_salaries columns written from a SurveySalary; source, import_id, imported_at and ordinal are set apart. */
+const SURVEY_COLUMNS: readonly [string, Kind, (s: SurveySalary) => Value][] = [
+  ["work_year", "integer", (s) => s.workYear],
+  ["experience_level", "varchar", (s) => s.experienceLevel],
+  ["employment_type", "varchar", (s) => s.employmentType],
+  ["job_title", "varchar", (s) => s.jobTitle],
+  ["salary_usd", "double", (s) => s.salaryUsd],
+  ["salary", "double", (s) => s.salary],
+  ["salary_currency", "varchar", (s) => s.salaryCurrency],
+  ["employee_residence", "varchar", (s) => s.employeeResidence],
+  ["company_location", "varchar", (s) => s.companyLocation],
+  ["remote_ratio", "integer", (s) => s.remoteRatio],
+  ["company_size", "varchar", (s) => s.companySize],
+  ["role", "varchar", (s) => s.role],
+  ["seniority", "varchar", (s) => s.seniority],
+  ["taxonomy_version", "varchar", (s) => s.taxonomyVersion],
+];
+const SURVEY_LIST = SURVEY_COLUMNS.map(([name]) => name).join(", ");
+
 const SQL_TYPE: Record<Kind, string> = {
   varchar: "VARCHAR",
+  integer: "INTEGER",
   double: "DOUBLE",
   boolean: "BOOLEAN",
   timestamp: "TIMESTAMP",
@@ -95,6 +117,7 @@ const timestamp = (iso: string) => new DuckDBTimestampValue(BigInt(Date.parse(is
 function append(appender: DuckDBAppender, kind: Kind, value: Value): void {
   if (value === null) appender.appendNull();
   else if (kind === "double") appender.appendDouble(value as number);
+  else if (kind === "integer") appender.appendInteger(value as number);
   else if (kind === "boolean") appender.appendBoolean(value as boolean);
   else if (kind === "timestamp") appender.appendTimestamp(timestamp(value as string));
   else appender.appendVarchar(String(value));
@@ -391,6 +414,77 @@ export class DuckDBStore implements Store {
       issues: Number(r.issues),
       errorCode: (r.error_code as CrawlRun["errorCode"]) ?? null,
       errorMessage: (r.error_message as string | null) ?? null,
+    }));
+  }
+
+  async replaceSurvey(source: string, rows: readonly SurveySalary[]): Promise<number> {
+    const stray = rows.find((r) => r.source !== source);
+    if (stray) {
+      throw new RoledexError("E_INPUT", `cannot store a "${stray.source}" survey row as survey "${source}"`);
+    }
+    const importedAt = new Date().toISOString();
+    await this.transaction(async () => {
+      const columns = SURVEY_COLUMNS.map(([name, kind]) => `${name} ${SQL_TYPE[kind]}`).join(", ");
+      // Staged in a temporary table without constraints, so that a bad row fails the INSERT below, inside
+      // the transaction, and never an appender flush that could outlive it.
+      await this.db.run(`CREATE OR REPLACE TEMP TABLE survey_stage (ordinal INTEGER, ${columns})`);
+      const appender = await this.db.createAppender("survey_stage");
+      try {
+        rows.forEach((row, ordinal) => {
+          appender.appendInteger(ordinal);
+          for (const [, kind, get] of SURVEY_COLUMNS) append(appender, kind, get(row));
+          appender.endRow();
+        });
+      } catch (error) {
+        appender.clear();
+        throw error;
+      } finally {
+        appender.closeSync();
+      }
+      await this.exec("DELETE FROM survey_salaries WHERE source = $1", [source]);
+      await this.exec(
+        `INSERT INTO survey_salaries (source, import_id, imported_at, ordinal, ${SURVEY_LIST})
+         SELECT $1, $2, $3::TIMESTAMP, ordinal, ${SURVEY_LIST} FROM survey_stage`,
+        [source, randomUUID(), importedAt],
+      );
+      await this.db.run("DROP TABLE survey_stage");
+    });
+    return rows.length;
+  }
+
+  async surveySalaries(filter: SurveyFilter = {}): Promise<SurveySalary[]> {
+    const where: string[] = [];
+    const values: Value[] = [];
+    const param = (v: Value) => {
+      values.push(v);
+      return `$${values.length}`;
+    };
+    if (filter.source !== undefined) where.push(`source = ${param(filter.source)}`);
+    if (filter.roles && filter.roles.length > 0) where.push(`role IN (${filter.roles.map(param).join(", ")})`);
+    if (filter.country !== undefined) where.push(`company_location = ${param(filter.country.toUpperCase())}`);
+    if (filter.yearFrom !== undefined) where.push(`work_year >= ${param(filter.yearFrom)}`);
+    const rows = await this.rows(
+      `SELECT source, ${SURVEY_LIST} FROM survey_salaries
+       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY source, ordinal`,
+      values,
+    );
+    return rows.map((r) => ({
+      source: r.source as SurveySalary["source"],
+      workYear: Number(r.work_year),
+      experienceLevel: r.experience_level as SurveySalary["experienceLevel"],
+      employmentType: r.employment_type as SurveySalary["employmentType"],
+      jobTitle: String(r.job_title),
+      salaryUsd: Number(r.salary_usd),
+      salary: Number(r.salary),
+      salaryCurrency: String(r.salary_currency),
+      employeeResidence: String(r.employee_residence),
+      companyLocation: String(r.company_location),
+      remoteRatio: Number(r.remote_ratio),
+      companySize: r.company_size as SurveySalary["companySize"],
+      role: r.role as SurveySalary["role"],
+      seniority: r.seniority as SurveySalary["seniority"],
+      taxonomyVersion: String(r.taxonomy_version),
     }));
   }
 

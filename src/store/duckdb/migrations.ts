@@ -94,4 +94,32 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE postings ADD COLUMN issues JSON DEFAULT '[]';
     `,
   },
+  // One row per survey answer, in file order (ordinal). No key: identical answers are real (the same title
+  // at the same pay), and a re-import deletes and inserts a whole source in one transaction.
+  {
+    version: 3,
+    name: "self-reported salaries from salary surveys",
+    sql: `
+      CREATE TABLE survey_salaries (
+        source VARCHAR NOT NULL,
+        import_id VARCHAR NOT NULL,
+        imported_at TIMESTAMP NOT NULL,
+        ordinal INTEGER NOT NULL,
+        work_year INTEGER NOT NULL,
+        experience_level VARCHAR NOT NULL,
+        employment_type VARCHAR NOT NULL,
+        job_title VARCHAR NOT NULL,
+        salary_usd DOUBLE NOT NULL,
+        salary DOUBLE NOT NULL,
+        salary_currency VARCHAR NOT NULL,
+        employee_residence VARCHAR NOT NULL,
+        company_location VARCHAR NOT NULL,
+        remote_ratio INTEGER NOT NULL,
+        company_size VARCHAR NOT NULL,
+        role VARCHAR NOT NULL,
+        seniority VARCHAR NOT NULL,
+        taxonomy_version VARCHAR NOT NULL
+      );
+    `,
+  },
 ];
