@@ -54,21 +54,3 @@ export function roleFigures(query: string, role: Role, active: readonly StoredPo
     evidence: { postingIds: postings.map((p) => p.id), salaryPostingIds: paid.map((p) => p.id) },
   };
 }
-
-export interface Comparison {
-  roles: RoleFigures[];
-  /** When the data was last refreshed: the latest successful crawl among the boards behind it. */
-  dataAsOf: string | null;
-  method: string;
-}
-
-export const METHOD =
-  "Active postings are those listed by the latest successful crawl of their board. A posting's pay is the midpoint of its annualised base range (hour ×2080, day ×260, week ×52, month ×12) in US dollars; pay stated in another currency is converted at the dated reference rate it carries, and pay whose currency is not stated is left out. Quantiles interpolate linearly between order statistics (type 7).";
-
-export function compareRoles(
-  queries: readonly { query: string; role: Role }[],
-  active: readonly StoredPosting[],
-  dataAsOf: string | null,
-): Comparison {
-  return { roles: queries.map((q) => roleFigures(q.query, q.role, active)), dataAsOf, method: METHOD };
-}

@@ -8,6 +8,7 @@ import { roleLabel, rolePlural, seniorityLabel, TAXONOMY_VERSION } from "../norm
 import type { BoardStatus, StoredPosting } from "../store/store.ts";
 import { type RoleFigures, roleFigures } from "./compare.ts";
 import { applyFilters, describeFilters, type ReportFilters } from "./filters.ts";
+import { money, num, percent } from "./format.ts";
 import { distinctJobs, type PayFigure, payFigure, payValues } from "./jobs.ts";
 import { distinctivePhrases, type PhraseFigure } from "./responsibilities.ts";
 import { logOddsWithPrior, medianDifference, quantileSorted } from "./stats.ts";
@@ -333,14 +334,17 @@ function related(scope: readonly StoredPosting[], roles: readonly Role[], minN: 
   return out;
 }
 
-const money = (v: number) => (Math.abs(v) >= 999_500 ? `$${(v / 1e6).toFixed(1)}M` : `$${Math.round(v / 1000)}K`);
-
 function verdict(a: RoleSummary, b: RoleSummary, d: Difference | null, minN: number): string {
   if (a.pay.n < minN || b.pay.n < minN || d === null) {
     return `Too few jobs state pay to compare the two roles' pay: ${a.pay.n} for ${a.plural} and ${b.pay.n} for ${b.plural} (at least ${minN} each are needed).`;
   }
   if (d.low <= 0 && d.high >= 0) {
-    return `Pay is similar: the medians differ by ${money(Math.abs(d.difference))}, within the 95% interval of the difference (${money(d.low)} to ${money(d.high)}).`;
+    // The interval includes no difference: "similar" only when it is also narrow (within 10% of pay).
+    const scale = Math.max(a.pay.median ?? 0, b.pay.median ?? 0);
+    if (Math.max(-d.low, d.high) <= 0.1 * scale) {
+      return `Pay is similar: the medians differ by ${money(Math.abs(d.difference))}, and the 95% interval of the difference runs from ${money(d.low)} to ${money(d.high)}.`;
+    }
+    return `The postings cannot tell the two roles' pay apart: the medians differ by ${money(Math.abs(d.difference))}, but the 95% interval of the difference runs from ${money(d.low)} to ${money(d.high)}.`;
   }
   const [more, less] = d.difference > 0 ? [a, b] : [b, a];
   const [lo, hi] = d.difference > 0 ? [d.low, d.high] : [-d.high, -d.low];
@@ -348,7 +352,6 @@ function verdict(a: RoleSummary, b: RoleSummary, d: Difference | null, minN: num
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function conclusion(r: Omit<Report, "conclusion">): string[] {
   const out: string[] = [];
@@ -362,7 +365,9 @@ function conclusion(r: Omit<Report, "conclusion">): string[] {
         `Employers post more for ${big.plural} (${big.activePostings} active postings) than for ${small.plural} (${small.activePostings}).`,
       );
     } else if (small.activePostings > 0) {
-      out.push(`Both roles have a similar number of active postings (${a.activePostings} and ${b.activePostings}).`);
+      out.push(
+        `Both roles have a similar number of active postings (${num(a.activePostings)} and ${num(b.activePostings)}).`,
+      );
     }
     const sep = r.skills.separating;
     if (sep && (sep.a.length || sep.b.length)) {
@@ -384,7 +389,7 @@ function conclusion(r: Omit<Report, "conclusion">): string[] {
       if (Math.abs(gap) >= 0.15) {
         const [more, less] = gap > 0 ? [ea, eb] : [eb, ea];
         out.push(
-          `A PhD is required more often for ${rolePlural(more.role)} (${pct(more.requirePhd.share)} of postings with a description) than for ${rolePlural(less.role)} (${pct(less.requirePhd.share)}).`,
+          `A PhD is required more often for ${rolePlural(more.role)} (${percent(more.requirePhd.share)} of postings with a description) than for ${rolePlural(less.role)} (${percent(less.requirePhd.share)}).`,
         );
       }
     }

@@ -1,9 +1,9 @@
+import { capitalize, count, day, money, num, percent } from "../analytics/format.ts";
 import type { PayFigure } from "../analytics/jobs.ts";
 import { type Cell, industryLabel, type Report, type RoleSummary, rolePath, type Share } from "../analytics/report.ts";
 import type { Role } from "../domain/vocab.ts";
 import { roleLabel, rolePlural, seniorityLabel } from "../normalize/taxonomy.ts";
 import type { Block, Inline } from "./document.ts";
-import { capitalize, count, day, money, percent } from "./format.ts";
 
 /** The report's sections as document blocks, in the order a reader wants them. Pure. */
 
@@ -22,7 +22,7 @@ function interval(p: PayFigure): string {
 function payInline(p: PayFigure | null, suppressedNote = "suppressed"): Inline[] {
   if (p === null) return [suppressedNote];
   if (p.median === null) return ["no pay stated"];
-  return [{ strong: money(p.median) }, ` (${interval(p)}; n = ${p.n})`];
+  return [{ strong: money(p.median) }, ` (${interval(p)}; n = ${num(p.n)})`];
 }
 
 function quickAnswer(r: Report): Block[] {
@@ -109,13 +109,12 @@ function responsibilities(r: Report): Block[] {
 }
 
 function shareText(s: Share): string {
-  return `${percent(s.share)} (${s.count} of ${s.of})`;
+  return `${percent(s.share)} (${num(s.count)} of ${num(s.of)})`;
 }
 
 function skills(r: Report): Block[] {
   const blocks: Block[] = [{ h: 2, text: "Skills", id: "skills" }];
   for (const side of r.skills.perRole) {
-    const name = roleName(r, side.role);
     blocks.push({ h: 3, text: `What ${postingsOf(r, side.role)} ask for` });
     if (side.withText === 0) {
       blocks.push({
@@ -129,7 +128,7 @@ function skills(r: Report): Block[] {
     }
     blocks.push({
       table: {
-        head: ["Skill", `Share of ${side.withText} postings with a description`],
+        head: ["Skill", `Share of ${num(side.withText)} postings with a description`],
         align: ["left", "right"],
         rows: side.top.map((t) => [
           [t.name],
@@ -211,10 +210,10 @@ function education(r: Report): Block[] {
     const years =
       e.experience.median === null
         ? "not stated"
-        : `${e.experience.median} years (middle half ${e.experience.p25}–${e.experience.p75}; ${e.experience.n} stating)`;
+        : `${e.experience.median} years (middle half ${e.experience.p25}–${e.experience.p75}; ${num(e.experience.n)} stating)`;
     rows.push([
       [cap(name)],
-      [String(e.withText)],
+      [num(e.withText)],
       [
         {
           evidence: {
@@ -268,8 +267,8 @@ function education(r: Report): Block[] {
 function payCellRows(cells: readonly Cell[], minN: number): Inline[][][] {
   return cells.map((c) => [
     [rungLabel(c)],
-    [String(c.postings)],
-    [String(c.jobs)],
+    [num(c.postings)],
+    [num(c.jobs)],
     c.suppressed ? [`fewer than ${minN} jobs state pay`] : payInline(c.pay),
     c.pay?.evidence ? [{ evidence: c.pay.evidence, text: "postings" }] : [""],
   ]);
@@ -357,11 +356,11 @@ function industries(r: Report): Block[] {
     if (s.byIndustry.length) {
       blocks.push({
         table: {
-          head: ["Industry", "Postings", `Share of ${s.postings}`],
+          head: ["Industry", "Postings", `Share of ${num(s.postings)}`],
           align: ["left", "right", "right"],
           rows: s.byIndustry.map((x) => [
             [industryLabel(x.industry)],
-            [String(x.count)],
+            [num(x.count)],
             [
               {
                 evidence: {
@@ -380,7 +379,7 @@ function industries(r: Report): Block[] {
       table: {
         head: ["Top employers", "Postings", "Distinct jobs"],
         align: ["left", "right", "right"],
-        rows: s.topEmployers.map((e) => [[e.company], [String(e.postings)], [String(e.jobs)]]),
+        rows: s.topEmployers.map((e) => [[e.company], [num(e.postings)], [num(e.jobs)]]),
       },
     });
   }
@@ -440,7 +439,7 @@ function survey(r: Report): Block[] {
       sv && sv.median !== null
         ? [
             { strong: money(sv.median) },
-            ` (${sv.ci95 ? `95% interval ${money(sv.ci95.low)}–${money(sv.ci95.high)}; ` : ""}n = ${sv.n}${sv.country ? `, ${sv.country}` : ""}${sv.years ? `, ${sv.years[0]}–${sv.years[1]}` : ""})`,
+            ` (${sv.ci95 ? `95% interval ${money(sv.ci95.low)}–${money(sv.ci95.high)}; ` : ""}n = ${num(sv.n)}${sv.country ? `, ${sv.country}` : ""}${sv.years ? `, ${sv.years[0]}–${sv.years[1]}` : ""})`,
           ]
         : ["no matching survey answers"];
     return [[cap(roleName(r, s.role))], payInline(s.posted.n ? s.posted : null, "no pay stated"), surveyCell];

@@ -11,9 +11,12 @@ export function money(value: number, currency = "USD"): string {
 
 const trim = (fixed: string) => fixed.replace(/\.0$/, "");
 
+/** A whole number with thousands separators: 1,004. */
+export const num = (n: number) => n.toLocaleString("en-US");
+
 export function percent(share: number): string {
   const p = share * 100;
-  return `${p > 0 && p < 1 ? "<1" : Math.round(p)}%`;
+  return p > 0 && p < 1 ? "under 1%" : `${Math.round(p)}%`;
 }
 
 export function count(n: number, singular: string, plural = `${singular}s`): string {
