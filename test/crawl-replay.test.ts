@@ -198,7 +198,7 @@ describe.skipIf(!HAS_SHARED)("crawl the replay corpus end to end", () => {
     expect(md.stdout).not.toMatch(/NaN|undefined|\$null/);
 
     const html = await runCli(["compare", "Research Engineer", "ML Engineer", "--db", db, "--format", "html"]);
-    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(html.stdout).not.toMatch(/<script|src=/);
 
     const json = JSON.parse(

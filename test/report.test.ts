@@ -212,9 +212,11 @@ describe("the HTML report", () => {
   });
 
   it("is one self-contained page: no script, no external resource, a CSP that forbids both", () => {
-    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script|src=|<link rel="stylesheet"|@import|url\(/i);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).toContain(
+      `content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'"`,
+    );
   });
 
   it("shows hostile posting text as text", () => {

@@ -1,10 +1,13 @@
 import { Command, CommanderError } from "commander";
 import { RoledexError } from "../domain/errors.ts";
 import { registerCrawl } from "./commands/crawl.ts";
+import { registerExport } from "./commands/export.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerImportSurvey } from "./commands/import-survey.ts";
 import { registerNormalize } from "./commands/normalize.ts";
 import { registerReports } from "./commands/report.ts";
+import { registerServe } from "./commands/serve.ts";
+import { registerSite } from "./commands/site.ts";
 import { errorLine } from "./errors.ts";
 import { type Io, write } from "./io.ts";
 
@@ -33,6 +36,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerImport(program, io, done);
   registerImportSurvey(program, io, done);
   registerNormalize(program, io, done);
+  registerServe(program, io, done);
+  registerSite(program, io, done);
+  registerExport(program, io, done);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   E_DB_OPEN: "the database file cannot be opened or created",
   E_DB: "a database operation failed",
   E_CRAWL_PARTIAL: "some boards failed to crawl",
+  E_NOT_FOUND: "no such resource",
+  E_CONFLICT: "the request conflicts with work in progress",
+  E_RATE_LIMITED: "too many requests",
+  E_BODY_TOO_LARGE: "request body too large",
   E_INTERNAL: "an unexpected internal error",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -16,6 +16,8 @@ export type Inline =
 
 export type Block =
   | { h: 1 | 2 | 3; text: string; id?: string }
+  /** Markup we made ourselves (a chart's SVG, already escaped): HTML only, skipped in Markdown. Never posting text. */
+  | { trusted: string }
   | { p: Inline[] }
   | { ul: Inline[][] }
   | { table: { head: string[]; align: ("left" | "right")[]; rows: Inline[][][] } };
@@ -61,6 +63,7 @@ function mdInline(runs: readonly Inline[]): string {
 export function toMarkdown(blocks: readonly Block[]): string {
   const out: string[] = [];
   for (const b of blocks) {
+    if ("trusted" in b) continue;
     if ("h" in b) out.push(`${"#".repeat(b.h)} ${mdEscape(b.text)}`);
     else if ("p" in b) out.push(mdInline(b.p));
     else if ("ul" in b) out.push(b.ul.map((item) => `- ${mdInline(item)}`).join("\n"));
@@ -85,11 +88,12 @@ export function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Only relative links of our own pages, and http(s) ones; anything else (javascript:, data:) is dropped. */
+/** Only our own pages' links and http(s) ones; anything else (javascript:, data:, //host) is dropped. */
 function safeHref(href: string): string | null {
-  if (/^https?:\/\//i.test(href)) return href;
-  if (/^[a-z0-9][a-z0-9/_.#-]*$/i.test(href)) return href;
-  if (href.startsWith("#")) return href;
+  if (/^https?:\/\/[^\s"'<>]+$/i.test(href)) return href;
+  if (/^\/(?!\/)[\w\-./~%?=&+#]*$/.test(href)) return href; // our server's own paths
+  if (/^(\.\.\/)*[a-z0-9][\w\-./~%?=&+#]*$/i.test(href)) return href; // the static site's relative files
+  if (/^#[\w-]+$/.test(href)) return href;
   return null;
 }
 
@@ -134,21 +138,18 @@ h3{font-size:1.05rem;margin:1.4rem 0 .4rem}p,li{max-width:46rem}a{color:var(--ac
 table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.92rem;width:100%}th,td{padding:.35rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{font-weight:600;color:var(--muted)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:.9em;padding:0 .2em;border:1px solid var(--line);border-radius:3px}
+figure{margin:1rem 0}figure svg{max-width:100%;height:auto}nav.site{border-bottom:1px solid var(--line);padding:.6rem 1.25rem}nav.site a{margin-right:1rem}
+form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:1rem 0}form.filters label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
 details{margin:.3rem 0}summary{cursor:pointer;color:var(--muted)}.ids{font:12px/1.5 ui-monospace,monospace;word-break:break-all;color:var(--muted)}
 `;
 
-/**
- * A complete, self-contained HTML page: inline CSS, no script, no external resource (the CSP says so too),
- * readable without JavaScript. Every figure's postings are listed in an appendix its link points to.
- */
-export function toHtml(
-  blocks: readonly Block[],
-  options: { title: string; description: string; canonical?: string },
-): string {
+/** The blocks as HTML, followed by the evidence appendix every figure's link points to. */
+export function htmlBody(blocks: readonly Block[]): string {
   const evidence = new EvidenceIndex();
   const body: string[] = [];
   for (const b of blocks) {
-    if ("h" in b) body.push(`<h${b.h}${b.id ? ` id="${htmlEscape(b.id)}"` : ""}>${htmlEscape(b.text)}</h${b.h}>`);
+    if ("trusted" in b) body.push(`<figure>${b.trusted}</figure>`);
+    else if ("h" in b) body.push(`<h${b.h}${b.id ? ` id="${htmlEscape(b.id)}"` : ""}>${htmlEscape(b.text)}</h${b.h}>`);
     else if ("p" in b) body.push(`<p>${htmlInline(b.p, evidence)}</p>`);
     else if ("ul" in b) body.push(`<ul>${b.ul.map((item) => `<li>${htmlInline(item, evidence)}</li>`).join("")}</ul>`);
     else {
@@ -170,23 +171,53 @@ export function toHtml(
       );
     });
   }
-  return `<!doctype html>
+  return body.join("\n");
+}
+
+export const PAGE_STYLE = STYLE;
+
+/** The CSP every page carries: nothing loads from anywhere, no script runs; styles are inline. */
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'";
+/** The same as an HTTP header, which can also forbid framing. */
+export const CONTENT_SECURITY_POLICY = `${PAGE_CSP}; frame-ancestors 'none'`;
+
+/**
+ * A complete, self-contained HTML page: inline CSS, no script, no external resource (the CSP says so too),
+ * readable without JavaScript.
+ */
+export function htmlPage(options: {
+  title: string;
+  description: string;
+  body: string;
+  canonical?: string;
+  head?: string;
+  nav?: string;
+}): string {
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">
 <title>${htmlEscape(options.title)}</title>
 <meta name="description" content="${htmlEscape(options.description)}">
-${options.canonical ? `<link rel="canonical" href="${htmlEscape(options.canonical)}">\n` : ""}<style>${STYLE}</style>
+${options.canonical ? `<link rel="canonical" href="${htmlEscape(options.canonical)}">\n` : ""}${options.head ?? ""}<style>${STYLE}</style>
 </head>
 <body>
-<main>
-${body.join("\n")}
+${options.nav ?? ""}<main>
+${options.body}
 </main>
 </body>
 </html>
 `;
+}
+
+/** One report as a self-contained page. */
+export function toHtml(
+  blocks: readonly Block[],
+  options: { title: string; description: string; canonical?: string },
+): string {
+  return htmlPage({ ...options, body: htmlBody(blocks) });
 }
 
 export const plainText = (runs: readonly Inline[]) => runs.map(inlineText).join("");

@@ -1,6 +1,14 @@
 import { capitalize, count, day, money, num, percent } from "../analytics/format.ts";
 import type { PayFigure } from "../analytics/jobs.ts";
-import { type Cell, industryLabel, type Report, type RoleSummary, rolePath, type Share } from "../analytics/report.ts";
+import {
+  type Cell,
+  comparisonPath,
+  industryLabel,
+  type Report,
+  type RoleSummary,
+  rolePath,
+  type Share,
+} from "../analytics/report.ts";
 import type { Role } from "../domain/vocab.ts";
 import { roleLabel, rolePlural, seniorityLabel } from "../normalize/taxonomy.ts";
 import type { Block, Inline } from "./document.ts";
@@ -465,7 +473,15 @@ function conclusion(r: Report): Block[] {
   return [{ h: 2, text: "Conclusion", id: "conclusion" }, { p: [r.conclusion.join(" ")] }];
 }
 
-function related(r: Report): Block[] {
+/** Where a page's links point: the static site's relative files, or the server's routes. */
+export interface Links {
+  role(role: Role): string;
+  compare(a: Role, b: Role): string;
+}
+
+export const SITE_LINKS: Links = { role: rolePath, compare: comparisonPath };
+
+function related(r: Report, links: Links): Block[] {
   const blocks: Block[] = [{ h: 2, text: "Related reading", id: "related-reading" }];
   if (r.related.length === 0) {
     blocks.push({ p: ["There are not enough descriptions to tell which other roles ask for similar skills."] });
@@ -473,9 +489,9 @@ function related(r: Report): Block[] {
   }
   blocks.push({
     ul: r.related.map((x) => [
-      { link: `${roleLabel(x.nearTo)} vs ${x.label}`, href: x.path },
+      { link: `${roleLabel(x.nearTo)} vs ${x.label}`, href: links.compare(x.nearTo, x.role) },
       ` — skill overlap ${Math.round(x.similarity * 100)}%; the `,
-      { link: `${x.label} page`, href: rolePath(x.role) },
+      { link: `${x.label} page`, href: links.role(x.role) },
     ]),
   });
   return blocks;
@@ -503,7 +519,7 @@ function provenance(r: Report): Block[] {
 }
 
 /** All sections of a comparison or role page. */
-export function reportBlocks(r: Report): Block[] {
+export function reportBlocks(r: Report, links: Links = SITE_LINKS): Block[] {
   const filters = r.provenance.filter === "active postings" ? "" : ` (${r.provenance.filter})`;
   return [
     { h: 1, text: r.title },
@@ -527,7 +543,7 @@ export function reportBlocks(r: Report): Block[] {
     ...transitions(r),
     ...survey(r),
     ...conclusion(r),
-    ...related(r),
+    ...related(r, links),
     ...provenance(r),
   ];
 }

@@ -234,6 +234,45 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     );
 
     it(
+      "searches postings by bound filters and words, newest first, a page at a time, with the total",
+      withStore(async (store) => {
+        await sync(store, T1, [
+          samplePosting("1"),
+          samplePosting("2", {
+            role: "ml-engineer",
+            seniority: "senior",
+            company: "Beta ML",
+            title: "Senior ML Engineer 50%_off",
+          }),
+          samplePosting("3", {
+            role: "ml-engineer",
+            places: [{ city: "London", region: null, country: "GB", remote: false, raw: "London" }],
+            industry: "finance",
+            publishedAt: "2026-02-01",
+          }),
+        ]);
+        const search = (q: Partial<Parameters<Store["searchPostings"]>[0]>) =>
+          store.searchPostings({ limit: 10, offset: 0, ...q }).then((r) => [r.total, r.items.map((p) => p.sourceId)]);
+        expect(await search({})).toEqual([3, ["1", "2", "3"]]);
+        expect(await search({ role: "ml-engineer" })).toEqual([2, ["2", "3"]]);
+        expect(await search({ role: "ml-engineer", seniority: "senior" })).toEqual([1, ["2"]]);
+        expect(await search({ country: "gb" })).toEqual([1, ["3"]]);
+        expect(await search({ country: "US" })).toEqual([2, ["1", "2"]]);
+        expect(await search({ company: "  beta ml " })).toEqual([1, ["2"]]);
+        expect(await search({ industry: "finance" })).toEqual([1, ["3"]]);
+        expect(await search({ since: "2026-01-01" })).toEqual([1, ["3"]]);
+        expect(await search({ text: "evals" })).toEqual([3, ["1", "2", "3"]]);
+        expect(await search({ text: "50%_" })).toEqual([1, ["2"]]);
+        expect(await search({ text: "%" })).toEqual([1, ["2"]]);
+        expect(await search({ text: "' OR 1=1 --" })).toEqual([0, []]);
+        expect(await search({ limit: 2, offset: 2 })).toEqual([3, ["3"]]);
+        await sync(store, T2, [samplePosting("1")]);
+        expect(await search({ activeOnly: false, role: "ml-engineer" })).toEqual([2, ["2", "3"]]);
+        expect(await search({ role: "ml-engineer" })).toEqual([0, []]);
+      }),
+    );
+
+    it(
       "writes nothing of a sync that fails half-way",
       withStore(async (store) => {
         await sync(store, T1, [samplePosting("1")]);

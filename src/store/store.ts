@@ -2,7 +2,7 @@ import type { BoardSync, StoredState, SyncCounts } from "../crawl/lifecycle.ts";
 import type { ErrorCode } from "../domain/errors.ts";
 import type { NormalizedPosting } from "../domain/posting.ts";
 import type { SurveySalary } from "../domain/survey.ts";
-import type { Role, SourceKind } from "../domain/vocab.ts";
+import type { Industry, Role, Seniority, SourceKind } from "../domain/vocab.ts";
 import type { BoardRef } from "../sources/connector.ts";
 
 /** A posting as stored: its normalization, its board's industry and its lifecycle. */
@@ -22,6 +22,25 @@ export interface PostingFilter {
   board?: string;
   /** Include each posting's raw payload (default false: it is large). */
   withRaw?: boolean;
+}
+
+/** A page of postings matching filters, as the postings explorer and the API ask for them. */
+export interface PostingSearch {
+  /** Default true. */
+  activeOnly?: boolean;
+  role?: Role;
+  seniority?: Seniority;
+  /** ISO 3166-1 alpha-2: a posting with any place in the country. */
+  country?: string;
+  /** The employer, compared without case. */
+  company?: string;
+  industry?: Industry;
+  /** YYYY-MM-DD: published on or after (where not stated, first seen). */
+  since?: string;
+  /** Words to find, without case, in the title, the employer or the description. */
+  text?: string;
+  limit: number;
+  offset: number;
 }
 
 /** One attempt at crawling one board, successful or not. */
@@ -69,6 +88,8 @@ export interface Store {
   recordFailedCrawl(board: BoardRef, run: CrawlRun): Promise<void>;
   postings(filter?: PostingFilter): Promise<StoredPosting[]>;
   posting(id: string): Promise<StoredPosting | null>;
+  /** Matching postings, newest first, one page of them, with the total count. Every filter is a bound parameter. */
+  searchPostings(search: PostingSearch): Promise<{ total: number; items: StoredPosting[] }>;
   boards(): Promise<BoardStatus[]>;
   crawlRuns(limit?: number): Promise<CrawlRun[]>;
   /**

@@ -16,7 +16,15 @@ import type { NormalizedPosting, Pay } from "../../domain/posting.ts";
 import type { SurveySalary } from "../../domain/survey.ts";
 import type { SourceKind } from "../../domain/vocab.ts";
 import type { BoardRef } from "../../sources/connector.ts";
-import type { BoardStatus, CrawlRun, PostingFilter, Store, StoredPosting, SurveyFilter } from "../store.ts";
+import type {
+  BoardStatus,
+  CrawlRun,
+  PostingFilter,
+  PostingSearch,
+  Store,
+  StoredPosting,
+  SurveyFilter,
+} from "../store.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 type Kind = "varchar" | "integer" | "double" | "boolean" | "timestamp" | "json";
@@ -352,6 +360,52 @@ export class DuckDBStore implements Store {
 
   async posting(id: string): Promise<StoredPosting | null> {
     return (await this.selectPostings(["p.id = $1"], [id], true))[0] ?? null;
+  }
+
+  async searchPostings(search: PostingSearch): Promise<{ total: number; items: StoredPosting[] }> {
+    const where: string[] = [];
+    const values: Value[] = [];
+    const param = (v: Value) => {
+      values.push(v);
+      return `$${values.length}`;
+    };
+    if (search.activeOnly ?? true) where.push("p.closed_at IS NULL");
+    if (search.role) where.push(`p.role = ${param(search.role)}`);
+    if (search.seniority) where.push(`p.seniority = ${param(search.seniority)}`);
+    if (search.industry) where.push(`p.industry = ${param(search.industry)}`);
+    if (search.company) where.push(`lower(trim(p.company)) = lower(trim(${param(search.company)}))`);
+    if (search.country) {
+      where.push(
+        `list_contains(json_extract_string(p.places, '$[*].country'), ${param(search.country.toUpperCase())})`,
+      );
+    }
+    if (search.since) {
+      where.push(
+        `coalesce(substr(p.published_at, 1, 10), strftime(p.first_seen, '%Y-%m-%d')) >= ${param(search.since)}`,
+      );
+    }
+    const text = search.text?.trim();
+    if (text) {
+      // A LIKE pattern from the user's words, with its own wildcards escaped.
+      const like = param(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(
+        `(p.title ILIKE ${like} ESCAPE '\\' OR p.company ILIKE ${like} ESCAPE '\\' OR p.description_text ILIKE ${like} ESCAPE '\\')`,
+      );
+    }
+    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const [count] = await this.rows(`SELECT count(*) AS n FROM postings p ${clause}`, values);
+    const page = await this.rows(
+      `SELECT p.id FROM postings p ${clause} ORDER BY p.first_seen DESC, p.id LIMIT ${param(search.limit)} OFFSET ${param(search.offset)}`,
+      values,
+    );
+    const ids = page.map((r) => String(r.id));
+    if (ids.length === 0) return { total: Number(count?.n ?? 0), items: [] };
+    const items = await this.selectPostings([`p.id IN (${ids.map((_, i) => `$${i + 1}`).join(", ")})`], ids, false);
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return {
+      total: Number(count?.n ?? 0),
+      items: items.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+    };
   }
 
   private async selectPostings(where: string[], values: Value[], withRaw: boolean): Promise<StoredPosting[]> {
