@@ -166,6 +166,13 @@ describe("JSON API", () => {
       done: 1,
       results: [{ status: "failed", error: { code: "E_NETWORK" } }],
     });
+    // its server-sent events replay the progress and the end of a finished crawl
+    const events = await app.request(`/api/crawl/${job.id}/events`);
+    expect(events.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const text = await events.text();
+    expect(text).toMatch(/^event: progress\ndata: \{"done":1,"boards":1,"status":"done"\}/);
+    expect(text).toContain("event: end\ndata: ");
+    expect((await get("/api/crawl/00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 
   describe("bad parameters get a 400 with a code, never a stack trace", () => {
