@@ -35,3 +35,14 @@ export function describeFilters(f: ReportFilters): string {
   ].filter(Boolean);
   return parts.length ? `active postings ${parts.join(", ")}` : "active postings";
 }
+
+/** When the data was last refreshed: the latest successful crawl (or import) among the boards; null before any. */
+export function dataAsOf(boards: readonly { lastSuccessAt: string | null }[]): string | null {
+  return (
+    boards
+      .map((b) => b.lastSuccessAt)
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null
+  );
+}

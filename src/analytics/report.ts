@@ -7,7 +7,7 @@ import { SKILLS_VERSION, skillName } from "../normalize/skills.ts";
 import { roleLabel, rolePlural, seniorityLabel, TAXONOMY_VERSION } from "../normalize/taxonomy.ts";
 import type { BoardStatus, StoredPosting } from "../store/store.ts";
 import { type RoleFigures, roleFigures } from "./compare.ts";
-import { applyFilters, describeFilters, type ReportFilters } from "./filters.ts";
+import { applyFilters, dataAsOf, describeFilters, type ReportFilters } from "./filters.ts";
 import { money, num, percent } from "./format.ts";
 import { distinctJobs, type PayFigure, payFigure, payValues } from "./jobs.ts";
 import { distinctivePhrases, type PhraseFigure } from "./responsibilities.ts";
@@ -586,12 +586,7 @@ export function buildReport(input: ReportInput): Report {
       postings: scope.filter((p) => p.ats === b.ats && p.board === b.board && roleSet.includes(p.role)).length,
     }));
   const firstSeen = scope.map((p) => p.firstSeen).sort()[0] ?? null;
-  const dataAsOf =
-    boards
-      .map((b) => b.lastSuccessAt)
-      .filter((d): d is string => d !== null)
-      .sort()
-      .at(-1) ?? null;
+  const asOf = dataAsOf(boards);
 
   const partial: Omit<Report, "conclusion"> = {
     kind: pair ? "comparison" : "role",
@@ -611,7 +606,7 @@ export function buildReport(input: ReportInput): Report {
     related: related(scope, roleSet, minN),
     provenance: {
       generatedAt: input.generatedAt,
-      dataAsOf,
+      dataAsOf: asOf,
       firstSeen,
       boards,
       versions: {

@@ -504,7 +504,7 @@ function provenance(r: Report): Block[] {
     ul: [
       [`Postings: ${p.filter}; data as of ${day(p.dataAsOf)} (first seen from ${day(p.firstSeen)}).`],
       [
-        `Boards: ${p.boards.length ? p.boards.map((b) => `${b.ats}:${b.board} (${b.postings}, crawled ${day(b.lastSuccessAt)})`).join(", ") : "none"}.`,
+        `Sources: ${p.boards.length ? p.boards.map((b) => `${b.ats}:${b.board} (${count(b.postings, "posting")}, ${b.ats === "import" ? "imported" : "crawled"} ${day(b.lastSuccessAt)})`).join(", ") : "none"}.`,
       ],
       [
         `Versions: normalizer ${p.versions.normalizer}, taxonomy ${p.versions.taxonomy}, skills ${p.versions.skills}, exchange rates ${p.versions.fx}.`,

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { streamSSE } from "hono/streaming";
-import type { ReportFilters } from "../analytics/filters.ts";
+import { dataAsOf, type ReportFilters } from "../analytics/filters.ts";
 import { DEFAULT_MIN_N, type Report } from "../analytics/report.ts";
 import { parseBoardList, presetNames, readPreset } from "../crawl/boards.ts";
 import { type ErrorCode, isRoledexError, RoledexError } from "../domain/errors.ts";
@@ -423,12 +423,7 @@ export function createApp(options: AppOptions) {
           byRole,
           boards: data.boards,
           surveyRows: data.survey.length,
-          dataAsOf:
-            data.boards
-              .map((b) => b.lastSuccessAt)
-              .filter(Boolean)
-              .sort()
-              .at(-1) ?? null,
+          dataAsOf: dataAsOf(data.boards),
         },
         200,
       );
@@ -531,13 +526,9 @@ export function createApp(options: AppOptions) {
 
   app.get("/", async (c) => {
     const data = await service.data();
-    const dataAsOf =
-      data.boards
-        .map((b) => b.lastSuccessAt)
-        .filter((d): d is string => d !== null)
-        .sort()
-        .at(-1) ?? null;
-    return c.html(homePage(await service.roles(), { dataAsOf, active: data.active.length }, SERVER_LINKS));
+    return c.html(
+      homePage(await service.roles(), { dataAsOf: dataAsOf(data.boards), active: data.active.length }, SERVER_LINKS),
+    );
   });
 
   app.get("/roles/:slug", async (c) => {

@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { dataAsOf } from "../analytics/filters.ts";
 import { money } from "../analytics/format.ts";
 import { buildReport, DEFAULT_MIN_N, type Report } from "../analytics/report.ts";
 import { RoledexError } from "../domain/errors.ts";
@@ -88,12 +89,7 @@ export async function buildSite(options: {
   const boards = await options.store.boards();
   const survey = await options.store.surveySalaries({});
   const rows = roleIndex(active);
-  const dataAsOf =
-    boards
-      .map((b) => b.lastSuccessAt)
-      .filter((d): d is string => d !== null)
-      .sort()
-      .at(-1) ?? null;
+  const asOf = dataAsOf(boards);
 
   const out = resolve(options.out);
   const temp = `${out}.building-${process.pid}`;
@@ -123,7 +119,7 @@ export async function buildSite(options: {
       name: "Active AI and ML job postings",
       description: `${active.length} active postings from employers' public job boards (Greenhouse, Ashby, Lever), normalized into roles, seniorities, pay, places and skills.`,
       url: base.href,
-      dateModified: dataAsOf ?? now,
+      dateModified: asOf ?? now,
       creator: { "@type": "Organization", name: "roledex" },
       isAccessibleForFree: true,
       variableMeasured: ["role", "seniority", "base pay (USD a year)", "location", "skills", "industry"],
@@ -133,7 +129,11 @@ export async function buildSite(options: {
     };
     write(
       "index.html",
-      homePage(rows, { dataAsOf, active: active.length }, { ...depthLinks("", base.href, ""), head: jsonLd(dataset) }),
+      homePage(
+        rows,
+        { dataAsOf: asOf, active: active.length },
+        { ...depthLinks("", base.href, ""), head: jsonLd(dataset) },
+      ),
     );
     for (const row of rows) {
       const r = report([row.role]);
@@ -160,8 +160,7 @@ export async function buildSite(options: {
       "sitemap.xml",
       `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
         .map(
-          (u) =>
-            `  <url><loc>${u.replace(/&/g, "&amp;")}</loc><lastmod>${(dataAsOf ?? now).slice(0, 10)}</lastmod></url>`,
+          (u) => `  <url><loc>${u.replace(/&/g, "&amp;")}</loc><lastmod>${(asOf ?? now).slice(0, 10)}</lastmod></url>`,
         )
         .join("\n")}\n</urlset>\n`,
     );
