@@ -21,6 +21,7 @@ const roleName = (r: Report, role: Role) => r.roles.find((x) => x.role === role)
 /** "research engineers' postings" */
 const postingsOf = (r: Report, role: Role) => `${roleName(r, role)}' postings`;
 /** Seniority as a reader reads it: a title with no level word is "not stated", never "mid". */
+const activeOf = (r: Report, role: Role) => r.roles.find((x) => x.role === role)?.activePostings ?? 0;
 const rungLabel = (c: { key: string; label: string }) => (c.key === "unspecified" ? "Not stated" : c.label);
 
 function interval(p: PayFigure): string {
@@ -124,6 +125,10 @@ function skills(r: Report): Block[] {
   const blocks: Block[] = [{ h: 2, text: "Skills", id: "skills" }];
   for (const side of r.skills.perRole) {
     blocks.push({ h: 3, text: `What ${postingsOf(r, side.role)} ask for` });
+    if (activeOf(r, side.role) === 0) {
+      blocks.push({ p: [`There are no active postings for ${roleName(r, side.role)}.`] });
+      continue;
+    }
     if (side.withText === 0) {
       blocks.push({
         p: [`None of the ${postingsOf(r, side.role)} carries a description, so there are no skills to count.`],
@@ -161,7 +166,9 @@ function skills(r: Report): Block[] {
       h: 3,
       text: r.kind === "comparison" ? "Skills that separate the two roles" : "Skills that set the role apart",
     });
-    if (!sep || (sep.a.length === 0 && sep.b.length === 0)) {
+    if (!sep) {
+      blocks.push({ p: ["Without descriptions on both sides, no skill can be said to set them apart."] });
+    } else if (sep.a.length === 0 && sep.b.length === 0) {
       blocks.push({
         p: [
           "No skill separates them clearly: none leans to one side with a z-score of 1.96 or more while at least 10% of that side asks for it.",
@@ -209,6 +216,10 @@ function education(r: Report): Block[] {
   const notes: Inline[][] = [];
   for (const e of r.education.perRole) {
     const name = roleName(r, e.role);
+    if (activeOf(r, e.role) === 0) {
+      notes.push([`There are no active postings for ${name}, so education and experience cannot be read.`]);
+      continue;
+    }
     if (e.withText === 0) {
       notes.push([
         `None of the ${postingsOf(r, e.role)} carries a description, so education and experience cannot be read.`,
@@ -529,7 +540,7 @@ export function reportBlocks(r: Report, links: Links = SITE_LINKS): Block[] {
           em: `From ${count(
             r.roles.reduce((n, x) => n + x.activePostings, 0),
             "active posting",
-          )}${filters}, data as of ${day(r.provenance.dataAsOf)}.`,
+          )}${filters}, ${r.provenance.dataAsOf ? `data as of ${day(r.provenance.dataAsOf)}` : "before any successful crawl"}.`,
         },
       ],
     },
