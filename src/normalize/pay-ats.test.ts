@@ -340,6 +340,15 @@ describe("payFromAshbyCompensation", () => {
 });
 
 describe("parseGreenhouseContentPay", () => {
+  it("reads the same figures from the block alone when the caller gives the description's text", () => {
+    const html = `<p>Build models. Equity is offered.</p>${PAY_BLOCK}`;
+    const whole = parseGreenhouseContentPay(html);
+    const blockOnly = parseGreenhouseContentPay(html, { prose: "Build models. Equity is offered." });
+    expect(blockOnly.pays).toEqual(whole.pays);
+    expect(blockOnly.pays.length).toBeGreaterThan(0);
+    expect(blockOnly.text).toBe(whole.text);
+  });
+
   it("reads every range of an entity-escaped pay-transparency block, the ISO code beating `$`", () => {
     const { pays, text, issues } = parseGreenhouseContentPay(escapeHtml(`<p>About the role</p>${PAY_BLOCK}`));
     expect(pays.map((p) => [p.min, p.max, p.currency, p.period, p.kind])).toEqual([

@@ -448,7 +448,13 @@ function lineAround(text: string, start: number, end: number): string {
  */
 export function parseGreenhouseContentPay(
   contentHtml: string,
-  options: PayMapperOptions = {},
+  options: PayMapperOptions & {
+    /**
+     * The description's text, when the caller has it already (the connector does): then only the
+     * pay-transparency block's HTML is parsed, and this text stands for the prose around it.
+     */
+    prose?: string;
+  } = {},
 ): { pays: Pay[]; text: string | null; issues: RecordIssue[] } {
   const issues: RecordIssue[] = [];
   const out = { pays: [] as Pay[], text: null as string | null, issues };
@@ -465,8 +471,9 @@ export function parseGreenhouseContentPay(
   // Greenhouse escapes the HTML once more than HTML needs (`&lt;div class=&quot;...`).
   const html = !contentHtml.includes("<") && contentHtml.includes("&lt;") ? decodeHTML(contentHtml) : contentHtml;
   let content: { blocks: PayBlock[]; prose: string };
+  const block = options.prose === undefined ? -1 : html.lastIndexOf("<", html.indexOf("content-pay-transparency"));
   try {
-    content = readContent(html);
+    content = block >= 0 ? { ...readContent(html.slice(block)), prose: options.prose ?? "" } : readContent(html);
   } catch (error) {
     // htmlparser2 does not throw on malformed HTML: only our depth guard (or a bug) lands here.
     issues.push(

@@ -13,7 +13,9 @@ export function toPosting(job: GreenhouseJob, raw: unknown, { board }: MapContex
   const html = job.content ? unescapeHtml(job.content) : "";
   const text = html ? htmlToText(html) : "";
   // Only a pay-transparency block needs the HTML's structure; pay stated in prose is read from the text later.
-  const contentPay = html.includes("pay-transparency") ? parseGreenhouseContentPay(html) : { pays: [], text: null };
+  const contentPay = html.includes("pay-transparency")
+    ? parseGreenhouseContentPay(html, { prose: text })
+    : { pays: [], text: null };
   const locationRaw = trimOrNull(job.location?.name);
   // The single-job endpoint's structured ranges, when present, are the same figures the content block shows.
   const ranges = payFromGreenhouseRanges(job.pay_input_ranges ?? []);
