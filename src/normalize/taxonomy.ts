@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { RoledexError } from "../domain/errors.ts";
 import { ROLES, type Role, SENIORITIES, type Seniority } from "../domain/vocab.ts";
 
 const roleSlug = z.enum(ROLES);
@@ -254,4 +255,12 @@ export function resolveRole(name: string): RoleResolution {
     .slice(0, 3)
     .map(([role]) => role);
   return { role: null, nearest };
+}
+
+/** A role name as a user typed it → its slug, or an E_UNKNOWN_ROLE error naming the nearest roles. */
+export function requireRole(name: string): Role {
+  const resolved = resolveRole(name);
+  if (resolved.role !== null) return resolved.role;
+  const nearest = resolved.nearest.map((r) => `"${roleLabel(r)}" (${r})`).join(", ");
+  throw new RoledexError("E_UNKNOWN_ROLE", `unknown role "${name.slice(0, 100)}"; nearest: ${nearest}`);
 }

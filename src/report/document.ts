@@ -22,19 +22,6 @@ export type Block =
   | { ul: Inline[][] }
   | { table: { head: string[]; align: ("left" | "right")[]; rows: Inline[][][] } };
 
-const inlineText = (i: Inline): string =>
-  typeof i === "string"
-    ? i
-    : "strong" in i
-      ? i.strong
-      : "code" in i
-        ? i.code
-        : "em" in i
-          ? i.em
-          : "link" in i
-            ? i.link
-            : i.text;
-
 // ---------------------------------------------------------------------------------------------------
 // Markdown
 
@@ -174,8 +161,6 @@ export function htmlBody(blocks: readonly Block[]): string {
   return body.join("\n");
 }
 
-export const PAGE_STYLE = STYLE;
-
 /** The CSP every page carries: nothing loads from anywhere, no script runs; styles are inline. */
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'";
 /** The same as an HTTP header, which can also forbid framing. */
@@ -219,5 +204,3 @@ export function toHtml(
 ): string {
   return htmlPage({ ...options, body: htmlBody(blocks) });
 }
-
-export const plainText = (runs: readonly Inline[]) => runs.map(inlineText).join("");

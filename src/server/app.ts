@@ -10,7 +10,7 @@ import { type ErrorCode, isRoledexError, RoledexError } from "../domain/errors.t
 import { INDUSTRIES, ROLES, type Role, SENIORITIES } from "../domain/vocab.ts";
 import { toExportRow } from "../export/columns.ts";
 import { toCsv, toNdjson } from "../export/export.ts";
-import { resolveRole, roleLabel } from "../normalize/taxonomy.ts";
+import { requireRole } from "../normalize/taxonomy.ts";
 import { CONTENT_SECURITY_POLICY, htmlBody, htmlPage } from "../report/document.ts";
 import type { StoredPosting } from "../store/store.ts";
 import { explorerPage, homePage, type PageContext, reportPage } from "../web/pages.ts";
@@ -161,15 +161,6 @@ function summary(p: StoredPosting) {
   };
 }
 
-function roleOf(name: string): Role {
-  const resolved = resolveRole(name);
-  if (resolved.role !== null) return resolved.role;
-  throw new RoledexError(
-    "E_UNKNOWN_ROLE",
-    `unknown role "${name.slice(0, 100)}"; nearest: ${resolved.nearest.map((r) => `${roleLabel(r)} (${r})`).join(", ")}`,
-  );
-}
-
 /** The report filters among validated query parameters. */
 function filtersOf(q: {
   country?: string | undefined;
@@ -295,7 +286,7 @@ export function createApp(options: AppOptions) {
     async (c) => {
       const { slug } = c.req.valid("param");
       const q = c.req.valid("query");
-      const r = await service.report([{ query: slug, role: roleOf(slug) }], filtersOf(q), q.minN);
+      const r = await service.report([{ query: slug, role: requireRole(slug) }], filtersOf(q), q.minN);
       return c.json(r as unknown as Record<string, unknown>, 200);
     },
   );
@@ -313,7 +304,7 @@ export function createApp(options: AppOptions) {
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const roles = [q.a, q.b].map((query) => ({ query, role: roleOf(query) }));
+      const roles = [q.a, q.b].map((query) => ({ query, role: requireRole(query) }));
       return c.json((await service.report(roles, filtersOf(q), q.minN)) as unknown as Record<string, unknown>, 200);
     },
   );

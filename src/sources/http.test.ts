@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RoledexError } from "../domain/errors.ts";
-import { type FetchLike, getJson, KeyedLimiter, parseRetryAfter } from "./http.ts";
+import { type FetchLike, getText, KeyedLimiter, parseRetryAfter } from "./http.ts";
 
 type Answer = { status: number; body?: string; headers?: Record<string, string> } | Error;
 
@@ -33,10 +33,10 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-describe("getJson", () => {
-  it("parses a JSON body", async () => {
+describe("getText", () => {
+  it("returns the body of a 2xx answer", async () => {
     const { fetch } = fakeFetch([{ status: 200, body: '{"jobs":[]}' }]);
-    expect(await getJson("http://x/a", { ...base, fetch })).toEqual({ jobs: [] });
+    expect(await getText("http://x/a", { ...base, fetch })).toBe('{"jobs":[]}');
   });
 
   it("retries 503 and 429 and honours Retry-After in seconds", async () => {
@@ -46,40 +46,34 @@ describe("getJson", () => {
       { status: 429, headers: { "retry-after": "3" } },
       { status: 200, body: "[]" },
     ]);
-    expect(await getJson("http://x/a", { ...base, fetch })).toEqual([]);
+    expect(await getText("http://x/a", { ...base, fetch })).toBe("[]");
     expect(calls).toHaveLength(3);
     expect(sleeps).toEqual([100, 3000]); // exponential backoff first, then the server's Retry-After
   });
 
   it("fails a 404 at once with E_BOARD_NOT_FOUND", async () => {
     const { fetch, calls } = fakeFetch([{ status: 404, body: "{}" }]);
-    expect(await codeOf(getJson("http://x/a", { ...base, fetch }))).toBe("E_BOARD_NOT_FOUND");
+    expect(await codeOf(getText("http://x/a", { ...base, fetch }))).toBe("E_BOARD_NOT_FOUND");
     expect(calls).toHaveLength(1);
   });
 
   it("gives up after the retries with E_SOURCE_HTTP naming the attempts", async () => {
     const { fetch } = fakeFetch([{ status: 500 }, { status: 502 }, { status: 503 }]);
-    const error = (await getJson("http://x/a", { ...base, fetch, retries: 2 }).catch((e) => e)) as RoledexError;
+    const error = (await getText("http://x/a", { ...base, fetch, retries: 2 }).catch((e) => e)) as RoledexError;
     expect(error.code).toBe("E_SOURCE_HTTP");
     expect(error.message).toBe("HTTP 503 (after 3 attempts)");
   });
 
   it("does not wait for a Retry-After longer than the cap", async () => {
     const { fetch, calls } = fakeFetch([{ status: 429, headers: { "retry-after": "3600" } }]);
-    expect(await codeOf(getJson("http://x/a", { ...base, fetch, maxRetryAfterMs: 60_000 }))).toBe("E_SOURCE_HTTP");
-    expect(calls).toHaveLength(1);
-  });
-
-  it("reports a body that is not JSON as E_SOURCE_MALFORMED without retrying", async () => {
-    const { fetch, calls } = fakeFetch([{ status: 200, body: "<html>maintenance</html>" }]);
-    expect(await codeOf(getJson("http://x/a", { ...base, fetch }))).toBe("E_SOURCE_MALFORMED");
+    expect(await codeOf(getText("http://x/a", { ...base, fetch, maxRetryAfterMs: 60_000 }))).toBe("E_SOURCE_HTTP");
     expect(calls).toHaveLength(1);
   });
 
   it("reports an unreachable host as E_NETWORK with the system's reason", async () => {
     const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
     const { fetch } = fakeFetch([refused, refused]);
-    const error = (await getJson("http://127.0.0.1:9/a", { ...base, fetch, retries: 1 }).catch(
+    const error = (await getText("http://127.0.0.1:9/a", { ...base, fetch, retries: 1 }).catch(
       (e) => e,
     )) as RoledexError;
     expect(error.code).toBe("E_NETWORK");
@@ -89,7 +83,7 @@ describe("getJson", () => {
   it("reports a timeout as E_TIMEOUT", async () => {
     const timeout = Object.assign(new Error("timed out"), { name: "TimeoutError" });
     const { fetch } = fakeFetch([timeout]);
-    expect(await codeOf(getJson("http://x/a", { ...base, fetch, retries: 0, timeoutMs: 5 }))).toBe("E_TIMEOUT");
+    expect(await codeOf(getText("http://x/a", { ...base, fetch, retries: 0, timeoutMs: 5 }))).toBe("E_TIMEOUT");
   });
 });
 

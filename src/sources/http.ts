@@ -51,19 +51,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 const retryable = (status: number) => status === 429 || status === 408 || status >= 500;
 
-/** GET a URL and parse its JSON body (see getText); E_SOURCE_MALFORMED when the body is not JSON. */
-export async function getJson(url: string, options: HttpOptions = {}): Promise<unknown> {
-  const body = await getText(url, options);
-  try {
-    return JSON.parse(body) as unknown;
-  } catch (cause) {
-    throw new RoledexError("E_SOURCE_MALFORMED", "answered with a body that is not JSON", {
-      cause,
-      details: { url, sample: body.slice(0, 120) },
-    });
-  }
-}
-
 /**
  * GET a URL and return its body, retrying what is worth retrying. Throws RoledexError:
  * E_BOARD_NOT_FOUND on 404, E_SOURCE_HTTP on other 4xx or exhausted 5xx/429, E_TIMEOUT, E_NETWORK.

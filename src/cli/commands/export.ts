@@ -4,10 +4,11 @@ import { applyFilters } from "../../analytics/filters.ts";
 import { RoledexError } from "../../domain/errors.ts";
 import { INDUSTRIES, isOneOf, SENIORITIES } from "../../domain/vocab.ts";
 import { EXPORT_FORMATS, type ExportFormat, exportPostings } from "../../export/export.ts";
+import { requireRole } from "../../normalize/taxonomy.ts";
 import type { StoredPosting } from "../../store/store.ts";
 import { type Io, write } from "../io.ts";
 import { dbPath, openStore } from "../open-store.ts";
-import { filtersOf, roleOrThrow } from "./report.ts";
+import { filtersOf } from "./report.ts";
 
 /**
  * `roledex export`: the stored postings, filtered like the reports are, to a CSV, NDJSON or Parquet file
@@ -55,7 +56,7 @@ export function registerExport(program: Command, io: Io, done: (code: number) =>
       if (flags.out === undefined || flags.out === "")
         throw new RoledexError("E_USAGE", "--out FILE is required: the file to write");
       const filters = filtersOf(flags);
-      const roles = [...new Set((flags.role ?? []).map(roleOrThrow))];
+      const roles = [...new Set((flags.role ?? []).map(requireRole))];
       const db = dbPath(flags.db, io);
       const out = resolve(io.cwd, flags.out);
       if (out === db) throw new RoledexError("E_USAGE", `--out ${out} is the database itself; choose another file`);

@@ -3,21 +3,13 @@ import type { ReportFilters } from "../../analytics/filters.ts";
 import { buildReport, DEFAULT_MIN_N, type Report } from "../../analytics/report.ts";
 import { RoledexError } from "../../domain/errors.ts";
 import { INDUSTRIES, type Industry, isOneOf, type Role, SENIORITIES, type Seniority } from "../../domain/vocab.ts";
-import { resolveRole, roleLabel } from "../../normalize/taxonomy.ts";
+import { requireRole } from "../../normalize/taxonomy.ts";
 import { toHtml, toMarkdown } from "../../report/document.ts";
 import { reportBlocks } from "../../report/sections.ts";
 import { type Io, write } from "../io.ts";
 import { dbPath, openStore } from "../open-store.ts";
 import { json } from "../output.ts";
 import { wholeNumber } from "./options.ts";
-
-/** A role name as a user typed it → its slug, or an E_UNKNOWN_ROLE error naming the nearest roles. */
-export function roleOrThrow(query: string): Role {
-  const resolved = resolveRole(query);
-  if (resolved.role !== null) return resolved.role;
-  const nearest = resolved.nearest.map((r) => `"${roleLabel(r)}" (${r})`).join(", ");
-  throw new RoledexError("E_UNKNOWN_ROLE", `unknown role "${query}"; nearest: ${nearest}`);
-}
 
 interface ReportFlags {
   format: string;
@@ -118,7 +110,7 @@ export function registerReports(program: Command, io: Io, done: (code: number) =
       .argument("<roleA>", 'a role name, label or alias, e.g. "Research Engineer"')
       .argument("<roleB>", 'another role, e.g. "Applied ML Engineer"'),
   ).action(async (a: string, b: string, flags: ReportFlags) => {
-    const queries = [a, b].map((query) => ({ query, role: roleOrThrow(query) }));
+    const queries = [a, b].map((query) => ({ query, role: requireRole(query) }));
     write(io.stdout, await runReport(queries, flags, io));
     done(0);
   });
@@ -128,7 +120,7 @@ export function registerReports(program: Command, io: Io, done: (code: number) =
       .description("One role's page: the same sections, the role against all postings")
       .argument("<name>", 'a role name, label or alias, e.g. "ML Engineer"'),
   ).action(async (name: string, flags: ReportFlags) => {
-    write(io.stdout, await runReport([{ query: name, role: roleOrThrow(name) }], flags, io));
+    write(io.stdout, await runReport([{ query: name, role: requireRole(name) }], flags, io));
     done(0);
   });
 }
