@@ -1,4 +1,3 @@
-import { roleFigures } from "../analytics/compare.ts";
 import { count, day, money, num } from "../analytics/format.ts";
 import { distinctJobs, type Job, type PayFigure, payFigure } from "../analytics/jobs.ts";
 import { industryLabel, type Report } from "../analytics/report.ts";
@@ -51,7 +50,7 @@ export function roleIndex(active: readonly StoredPosting[]): RoleRow[] {
         role,
         label: roleLabel(role),
         plural: rolePlural(role),
-        activePostings: roleFigures(role, role, ps).activePostings,
+        activePostings: ps.length,
         jobs: jobs.length,
         pay: payFigure(jobs, `active postings, role ${role}`),
       },
