@@ -51,7 +51,7 @@ export interface SourcePosting {
   payText: string | null;
   /** Pay read from the source's structured fields, already in the Pay shape. */
   payStructured: Pay[];
-  /** The source's payload for this posting, untouched. */
+  /** The source's payload for this posting as sent, less the description body (kept as `descriptionText`). */
   raw: unknown;
 }
 

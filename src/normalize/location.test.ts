@@ -227,6 +227,26 @@ describe("parseLocation: nothing to read", () => {
     expect(read.issues).toMatchObject([{ code: "location.unresolved", path: ["text"], input: "Corporate Office" }]);
   });
 
+  it("reads a location string the same way every time, giving each caller its own places and issue paths", () => {
+    const input = { text: "Springfield; Nowhere Land", more: ["", "Boston, MA"] };
+    const first = parseLocation(input);
+    expect(first.places.map((p) => p.city)).toEqual(["Springfield", "Boston"]);
+    expect(first.issues.map((i) => [i.code, i.path])).toEqual([
+      ["location.unresolved", ["text"]],
+      ["location.empty", ["more", 0]],
+    ]);
+    // What one caller does with its result does not change what the next one reads.
+    (first.places[0] as Place).city = "Changed";
+    first.issues.length = 0;
+    const second = parseLocation(input);
+    expect(second.places.map((p) => p.city)).toEqual(["Springfield", "Boston"]);
+    expect(second.issues).toHaveLength(2);
+    const again = parseLocation({ text: "Boston, MA", more: ["Springfield; Nowhere Land"] });
+    expect(again.places.map((p) => p.city)).toEqual(["Boston", "Springfield"]);
+    expect(again.issues.map((i) => [i.code, i.path])).toEqual([["location.unresolved", ["more", 0]]]);
+    expect(parseLocation(input).places[0]?.city).toBe("Springfield");
+  });
+
   it("says nothing when the source states no location (null), and reports an empty one", () => {
     expect(parseLocation({ text: null })).toEqual({ places: [], workplace: null, metros: [], issues: [] });
     expect(codes("")).toEqual(["location.empty"]);
@@ -377,6 +397,29 @@ describe("workplaceFromDescription", () => {
 
   it("reads at most the first 30,000 characters", () => {
     expect(workplaceFromDescription(`${"x ".repeat(20_000)}This role is fully remote.`)).toBeNull();
+  });
+
+  it("finds the words statements are built around in any case, spelling and place in a long text", () => {
+    const filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(100);
+    for (const [statement, expected] of [
+      ["THIS ROLE IS FULLY REMOTE.", "remote"],
+      ["This role is On Site.", "onsite"],
+      ["This is an In-Office position.", "onsite"],
+      ["This is an OFFICE BASED role.", "onsite"],
+      ["Work location: In person", "onsite"],
+      ["Hybrid: 3 days a week in the office", "hybrid"],
+      ["2 DAYS PER WEEK IN THE OFFICE", "hybrid"],
+    ] as const) {
+      expect(workplaceFromDescription(statement), statement).toBe(expected);
+      expect(workplaceFromDescription(`${filler}${statement}`), `…${statement}`).toBe(expected);
+      expect(workplaceFromDescription(`${statement} ${filler}`), `${statement}…`).toBe(expected);
+      expect(workplaceFromDescription(`${filler}${statement} ${filler}`), `…${statement}…`).toBe(expected);
+    }
+    // Statements on both sides of unrelated mentions of the words, and a statement cut by the 30,000 limit.
+    expect(workplaceFromDescription(`Office hours. ${filler} This role is remote. ${filler} Our office.`)).toBe(
+      "remote",
+    );
+    expect(workplaceFromDescription(`${"x".repeat(29_990)}This role is fully remote.`)).toBeNull();
   });
 });
 

@@ -115,20 +115,17 @@ export function parseLocation(input: LocationInput): LocationResult {
   });
   for (const [text, path] of texts) {
     if (text === null || text === undefined) continue;
-    const read = readText(text, path);
-    issues.push(...read.issues);
+    const read = readTextCached(text);
+    for (const found of read.issues) issues.push(issue(found.code, path, found.message, found.input));
     said.remote ||= read.remote;
     said.hybrid ||= read.hybrid;
     said.onsite ||= read.onsite;
-    for (const { place, metro } of read.places) {
-      // Places with nowhere stated are told apart by their text (`Europe`, `Middle East`), but remote ones are one.
-      const nowhere = place.city === null && place.region === null && place.country === null && !place.remote;
-      const key = `${place.city === null ? "" : fold(place.city)}|${place.region}|${place.country}|${place.remote}|${
-        nowhere ? fold(place.raw) : ""
-      }`;
+    for (const { place, metro, key } of read.places) {
       if (seen.has(key)) continue;
       seen.add(key);
-      places.push(place);
+      // A copy: the caller owns what it is given, and the remembered reading must not change.
+      const { city, region, country, remote, raw } = place;
+      places.push({ city, region, country, remote, raw });
       if (metro !== null && !metros.includes(metro)) metros.push(metro);
     }
   }
@@ -153,11 +150,41 @@ function decideWorkplace(
 // One location string.
 
 interface TextRead {
-  places: { place: Place; metro: string | null }[];
+  /** `key` tells places apart across the location strings of one posting. */
+  places: { place: Place; metro: string | null; key: string }[];
   remote: boolean;
   hybrid: boolean;
   onsite: boolean;
-  issues: RecordIssue[];
+  /** Issues without their path, which parseLocation adds. */
+  issues: Omit<RecordIssue, "path">[];
+}
+
+/** The key that tells two places apart (the same place read twice is returned once). */
+function placeKey(place: Place): string {
+  // Places with nowhere stated are told apart by their text (`Europe`, `Middle East`), but remote ones are one.
+  const nowhere = place.city === null && place.region === null && place.country === null && !place.remote;
+  return `${place.city === null ? "" : fold(place.city)}|${place.region}|${place.country}|${place.remote}|${
+    nowhere ? fold(place.raw) : ""
+  }`;
+}
+
+/**
+ * A crawl reads the same few hundred location strings again and again: their readings are remembered (they
+ * depend on the text alone), up to READ_CACHE_SIZE strings of at most READ_CACHE_MAX_CHARS, then forgotten at once.
+ */
+const READ_CACHE = new Map<string, TextRead>();
+const READ_CACHE_SIZE = 2_000;
+const READ_CACHE_MAX_CHARS = 300;
+
+function readTextCached(text: string): TextRead {
+  if (text.length > READ_CACHE_MAX_CHARS) return readText(text);
+  let read = READ_CACHE.get(text);
+  if (read === undefined) {
+    read = readText(text);
+    if (READ_CACHE.size >= READ_CACHE_SIZE) READ_CACHE.clear();
+    READ_CACHE.set(text, read);
+  }
+  return read;
 }
 
 const issue = (code: string, path: (string | number)[], message: string, input: unknown): RecordIssue => ({
@@ -166,6 +193,8 @@ const issue = (code: string, path: (string | number)[], message: string, input: 
   message,
   input,
 });
+/** An issue of one location string, before parseLocation says which string it is (`path`). */
+const draft = (code: string, message: string, input: unknown): Omit<RecordIssue, "path"> => ({ code, message, input });
 
 const preview = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
@@ -206,17 +235,16 @@ const ENTITIES: Readonly<Record<string, string>> = {
   gt: " ",
 };
 
-function readText(text: string, path: (string | number)[]): TextRead {
+function readText(text: string): TextRead {
   const out: TextRead = { places: [], remote: false, hybrid: false, onsite: false, issues: [] };
   if (text.trim() === "") {
-    out.issues.push(issue("location.empty", path, "location text is empty", text));
+    out.issues.push(draft("location.empty", "location text is empty", text));
     return out;
   }
   if (text.length > MAX_LOCATION_CHARS) {
     out.issues.push(
-      issue(
+      draft(
         "location.too_long",
-        path,
         `location text is ${text.length} characters, over the ${MAX_LOCATION_CHARS} read`,
         preview(text),
       ),
@@ -225,14 +253,14 @@ function readText(text: string, path: (string | number)[]): TextRead {
   }
   const scrubbed = scrubBinary(text);
   if (scrubbed.count * 20 > text.length) {
-    out.issues.push(issue("location.unparsable", path, "location text is binary, not text", preview(text)));
+    out.issues.push(draft("location.unparsable", "location text is binary, not text", preview(text)));
     return out;
   }
   const clean = scrubbed.text
     .replace(TAG, " ")
     .replace(/&(amp|nbsp|quot|apos|#39|lt|gt);/g, (_, name: string) => ENTITIES[name] ?? " ");
   if (!/\p{L}/u.test(clean)) {
-    out.issues.push(issue("location.unparsable", path, "location text holds no words", preview(text)));
+    out.issues.push(draft("location.unparsable", "location text holds no words", preview(text)));
     return out;
   }
 
@@ -248,19 +276,17 @@ function readText(text: string, path: (string | number)[]): TextRead {
     groups.push(...segment.groups);
     if (segment.groups.length === 0 && !segment.marker && !segment.unspecified) {
       out.issues.push(
-        issue("location.unresolved", path, "no place could be read from this part", preview(clean.slice(start, end))),
+        draft("location.unresolved", "no place could be read from this part", preview(clean.slice(start, end))),
       );
     }
   }
   readInContext(groups, CONTEXT_POPULATION_RATIO);
   for (const group of groups) {
     const place = placeOf(group, clean);
-    if (place !== null) out.places.push(place);
+    if (place !== null) out.places.push({ place: place.place, metro: place.metro, key: placeKey(place.place) });
   }
   if (unspecified && out.places.length === 0) {
-    out.issues.push(
-      issue("location.unspecified", path, "the text says there are locations but names none", preview(text)),
-    );
+    out.issues.push(draft("location.unspecified", "the text says there are locations but names none", preview(text)));
   }
   return out;
 }

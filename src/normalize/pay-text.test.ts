@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Pay } from "../domain/posting.ts";
 import { parsePayText } from "./pay.ts";
-import type { PayTextContext } from "./pay-text.ts";
+import { type PayTextContext, readPayFigures } from "./pay-text.ts";
 
 /** The figures of a text, without `raw` and the annual values, for compact expectations. */
 const read = (text: string, context: PayTextContext = {}) =>
@@ -374,5 +374,59 @@ describe("parsePayText: hostile input", () => {
   it("reads numbers too long to be money as no money", () => {
     expect(read(`$${"9".repeat(400)}`)).toEqual([]);
     expect(read(`Salary: $${"9".repeat(25)} per year`)).toEqual([]);
+  });
+});
+
+describe("parsePayText: the cheap refusals read what the full reading does", () => {
+  it("finds the pay among a description's other numbers", () => {
+    const text =
+      "We have 5 offices, 300 people and 12 teams; 401k match, 20% off. " +
+      "Salary range: $120,000 - $150,000 per year, plus equity.";
+    expect(read(text)).toEqual([{ min: 120_000, max: 150_000, currency: "USD", period: "year", kind: "base" }]);
+    expect(one(text).equity).toBe(true);
+    expect(read("Team of 40, 99% uptime, 10% bonus. Hourly Rate: 25 - 30")).toEqual([
+      { min: 25, max: 30, currency: null, period: "hour", kind: "base" },
+    ]);
+    expect(codes("Join 2,000 engineers in 12 countries.")).toEqual(["pay.unparsable"]);
+  });
+
+  it("reads a percentage as an equity share only where equity labels it", () => {
+    expect(read("RSUs: 0.05%-0.1%")).toEqual([{ min: 0.05, max: 0.1, currency: null, period: "year", kind: "equity" }]);
+    expect(read("100% remote. 0.5% equity after a year")).toEqual([
+      { min: 0.5, max: 0.5, currency: null, period: "year", kind: "equity" },
+    ]);
+    expect(read("100% remote, 20% travel, 5% annual raise")).toEqual([]);
+  });
+
+  it("reads currencies and multipliers written apart from the number", () => {
+    expect(one("Pay: Rs. 12,00,000 per annum")).toMatchObject({ min: 1_200_000, currency: "INR", period: "year" });
+    expect(one("Base salary of $1.2 million per year")).toMatchObject({ min: 1_200_000, raw: "$1.2 million per year" });
+    expect(one("Salary range: 150 thousand - 180 thousand USD per year")).toMatchObject({
+      min: 150_000,
+      max: 180_000,
+      currency: "USD",
+    });
+  });
+
+  it("reads text with no-break and zero-width spaces, keeping `raw` an exact substring", () => {
+    expect(one("Salary:\u00a0$120,000\u200b - $150,000 per year")).toMatchObject({
+      min: 120_000,
+      max: 150_000,
+      raw: "$120,000  - $150,000 per year",
+    });
+    expect(one("\ufeffCompensation: $95,000 – $120,000 USD")).toMatchObject({ min: 95_000, currency: "USD" });
+  });
+
+  it("marks equity the same whether or not the caller asks for it without figures", () => {
+    for (const text of [
+      "Salary: $150,000 - $180,000 per year + equity",
+      "Salary: $150,000 - $180,000 per year. Our work on pay equity",
+      "We offer RSUs and a 401k.",
+      "Diversity, Equity & Inclusion",
+    ]) {
+      expect(parsePayText(text).pays, text).toEqual(readPayFigures(text).figures.map((f) => f.pay));
+    }
+    expect(readPayFigures("We offer RSUs and a 401k.").equity).toBe(true);
+    expect(readPayFigures("Diversity, Equity & Inclusion").equity).toBe(false);
   });
 });

@@ -173,15 +173,22 @@ const isLetter = (c: number): boolean => isLower(c) || isUpper(c) || (c >= 0xc0 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CLEAN_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd\u00a0\u202f\u2009\u200b\u200c\ufeff]/g;
 
+/** The characters counted as binary (control characters, the replacement character). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point.
+const CONTROL_CHARS_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
+/**
+ * CLEAN_RE's characters but the no-break space (`includes` finds it faster), grouped as the regular expression
+ * engine finds them fastest: a pass over the text much cheaper than a loop over its characters.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CLEAN_TEST_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ufffd\u202f\u2009\u200b\u200c\ufeff]/;
+
 function clean(text: string): { text: string; controlChars: number } {
-  let controlChars = 0;
-  let replace = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) controlChars++;
-    else if (c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x200b || c === 0x200c || c === 0xfeff) replace++;
+  // Most texts hold none of them: then there is nothing to count or replace.
+  if (!CLEAN_TEST_RE.test(text) && !text.includes("\u00a0")) {
+    return { text, controlChars: 0 };
   }
-  if (controlChars + replace === 0) return { text, controlChars };
+  const controlChars = text.length - text.replace(CONTROL_CHARS_RE, "").length;
   return { text: text.replace(CLEAN_RE, " "), controlChars };
 }
 
@@ -217,6 +224,20 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   Cr: 1e7,
 };
 const SUFFIX_RE = / ?(?:([A-Z]{3})(?![a-z])|(€|£|zł|\$(?! ?\d))|(kr\.?|CHF|Fr\.)(?![a-z])|(dollars?|euros?)(?![a-z]))/y;
+
+/**
+ * The characters MULT_RE and SUFFIX_RE can start with, right at the number (`at`) or after their optional space
+ * (`afterSpace`): most numbers are followed by neither, and a look at a character is cheaper than a match.
+ */
+const charCodes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const MULT_FIRST = { at: charCodes("mtblcLMCkKB"), afterSpace: charCodes("mtblcL") };
+const SUFFIX_STARTS = charCodes("ABCDEFGHIJKLMNOPQRSTUVWXYZ€£z$kde");
+const SUFFIX_FIRST = { at: SUFFIX_STARTS, afterSpace: SUFFIX_STARTS };
+function mayStart(first: { at: ReadonlySet<number>; afterSpace: ReadonlySet<number> }, s: string, j: number): boolean {
+  if (j + 1 >= s.length) return true; // at the end, let the expression decide
+  const c = s.charCodeAt(j);
+  return c === 32 ? first.afterSpace.has(s.charCodeAt(j + 1)) : first.at.has(c);
+}
 
 function readNumber(s: string, i: number, allowSpaceGroups: boolean): { end: number; raw: string } | null {
   let j = i;
@@ -299,6 +320,16 @@ function numberValue(raw: string, hasMult: boolean): number {
   return fraction > 0 ? digits / 10 ** fraction : digits;
 }
 
+const RUPEE_BEFORE_RE = /(?:^|[^A-Za-z])Rs\.?$/;
+const KRONA_BEFORE_RE = /(?:^|[^A-Za-z])kr\.?$/;
+
+/** UNAMBIGUOUS_SYMBOLS by character code (a lookup by code is cheaper than by a one-character string). */
+const SYMBOL_CURRENCIES: ReadonlyMap<number, string> = new Map(
+  Object.entries(UNAMBIGUOUS_SYMBOLS).flatMap(([symbol, code]) =>
+    symbol.length === 1 ? [[symbol.charCodeAt(0), code] as const] : [],
+  ),
+);
+
 /** Currency written before a number that starts at `i` (at most one space between). */
 function readPrefix(s: string, i: number): Pick<Token, "iso" | "sym" | "shared"> & { start: number } {
   const none = { iso: null, sym: null, shared: null, start: i };
@@ -321,7 +352,7 @@ function readPrefix(s: string, i: number): Pick<Token, "iso" | "sym" | "shared">
     }
     return { iso: null, sym: null, shared: "$", start: k };
   }
-  const symbol = UNAMBIGUOUS_SYMBOLS[ch];
+  const symbol = SYMBOL_CURRENCIES.get(s.charCodeAt(k));
   if (symbol) return { iso: null, sym: symbol, shared: null, start: k };
   if (ch === "¥" || ch === "￥") return { iso: null, sym: null, shared: "¥", start: k };
   if (isUpper(s.charCodeAt(k))) {
@@ -329,17 +360,21 @@ function readPrefix(s: string, i: number): Pick<Token, "iso" | "sym" | "shared">
     if (ISO_CODES.has(iso) && !isLetter(s.charCodeAt(k - 3))) return { iso, sym: null, shared: null, start: k - 2 };
     if (iso === "RMB" && !isLetter(s.charCodeAt(k - 3))) return { iso: "CNY", sym: null, shared: null, start: k - 2 };
   }
+  // `Rs`, `Rs.`, `kr`, `kr.` end in one of these: most numbers have none before them.
+  const last = s.charCodeAt(k);
+  if (last !== 115 && last !== 114 && last !== 46) return none;
   const word = s.slice(Math.max(0, k - 2), k + 1);
-  if (/(?:^|[^A-Za-z])Rs\.?$/.test(word)) {
+  if (RUPEE_BEFORE_RE.test(word)) {
     return { iso: null, sym: "INR", shared: null, start: s.lastIndexOf("Rs", k) };
   }
-  if (/(?:^|[^A-Za-z])kr\.?$/.test(word)) {
+  if (KRONA_BEFORE_RE.test(word)) {
     return { iso: null, sym: null, shared: "kr", start: s.lastIndexOf("kr", k) };
   }
   return none;
 }
 
-const DIGIT_RE = /[0-9]/g;
+/** Everything up to the next digit (faster than searching for the digit). */
+const NOT_DIGITS_RE = /[^0-9]*/y;
 
 function scanTokens(s: string): { tokens: Token[]; truncated: boolean } {
   const tokens: Token[] = [];
@@ -347,9 +382,10 @@ function scanTokens(s: string): { tokens: Token[]; truncated: boolean } {
   let i = 0;
   while (i < n) {
     // Jump to the next digit natively: a description is mostly letters.
-    DIGIT_RE.lastIndex = i;
-    if (DIGIT_RE.exec(s) === null) break;
-    i = DIGIT_RE.lastIndex - 1;
+    NOT_DIGITS_RE.lastIndex = i;
+    NOT_DIGITS_RE.test(s);
+    i = NOT_DIGITS_RE.lastIndex;
+    if (i >= n) break;
     const prevCode = s.charCodeAt(i - 1);
     // A number glued to letters is a model name, a date code, a ticket (`H100`, `Q4`, `FY2024`),
     // unless the letters are an ISO code (`USD120,000`).
@@ -372,7 +408,7 @@ function scanTokens(s: string): { tokens: Token[]; truncated: boolean } {
     let hasMult = false;
     let perAnnum = false;
     MULT_RE.lastIndex = j;
-    const m = MULT_RE.exec(s);
+    const m = mayStart(MULT_FIRST, s, j) ? MULT_RE.exec(s) : null;
     if (m) {
       const word = (m[1] ?? m[2] ?? "").trim();
       const value = MULTIPLIERS[word] ?? MULTIPLIERS[word.toLowerCase()];
@@ -404,7 +440,7 @@ function scanTokens(s: string): { tokens: Token[]; truncated: boolean } {
     let { iso, sym, shared } = prefix;
     if (!percent) {
       SUFFIX_RE.lastIndex = j;
-      const suf = SUFFIX_RE.exec(s);
+      const suf = mayStart(SUFFIX_FIRST, s, j) ? SUFFIX_RE.exec(s) : null;
       if (suf) {
         const code = suf[1];
         if (code !== undefined) {
@@ -641,6 +677,25 @@ function notEquityAt(words: readonly Word[], i: number): boolean {
   return after === "and" && after2 === "inclusion";
 }
 
+/**
+ * Letters that any word labelling a figure with one of `categories` contains (see labelOf): its word, the second
+ * word of its phrase, `equity` and `stipend` (whose category depends on their neighbours). Text without them has
+ * no such label, and its words need not be read.
+ */
+function labelHint(categories: readonly WordCategory[]): RegExp {
+  const words = [
+    ...[...WORD_CATEGORIES].filter(([, category]) => categories.includes(category)).map(([word]) => word),
+    ...[...PHRASES].filter(([, category]) => categories.includes(category)).map(([phrase]) => phrase.split(" ")[1]),
+    ...(categories.includes("equity") ? ["equity"] : []),
+    ...(categories.includes("pay") || categories.includes("notpay") ? ["stipend"] : []),
+  ];
+  return new RegExp(words.join("|"), "i");
+}
+/** Labels that make a bare number money (all but `notpay`). */
+const PAY_LABEL_HINT_RE = labelHint(["pay", "total", "equity", "estimate", "employer"]);
+/** Labels that make a percentage an equity share. */
+const EQUITY_LABEL_HINT_RE = labelHint(["equity"]);
+
 /** What the words of a clause say about the figure after them: the last telling word wins. */
 function labelOf(words: readonly Word[]): { category: Category | null; end: number } {
   let category: Category | null = null;
@@ -816,6 +871,11 @@ const excerpt = (s: string): string => (s.length > 200 ? `${s.slice(0, 200)}…`
  * `parsePayText` returns only the Pay values; the Greenhouse reader uses the rest.
  */
 export function readPayFigures(text: unknown, context: PayTextContext = {}): PayFigures {
+  return readFigures(text, context, true);
+}
+
+/** readPayFigures; `equity` is read only when there are figures to mark, unless `alwaysEquity`. */
+function readFigures(text: unknown, context: PayTextContext, alwaysEquity: boolean): PayFigures {
   const result: PayFigures = { figures: [], issues: [], equity: false };
   if (typeof text !== "string") {
     result.issues.push(issue("pay.unparsable", "pay text is not a string", typeof text));
@@ -836,7 +896,6 @@ export function readPayFigures(text: unknown, context: PayTextContext = {}): Pay
     result.issues.push(issue("pay.binary", "pay text holds binary bytes", excerpt(s)));
     return result;
   }
-  result.equity = mentionsEquity(s);
   const { tokens, truncated } = scanTokens(s);
   if (truncated) {
     result.issues.push(issue("pay.too_many_figures", `read only the first ${MAX_PAY_TOKENS} figures`, excerpt(s)));
@@ -882,10 +941,13 @@ export function readPayFigures(text: unknown, context: PayTextContext = {}): Pay
     const last = hi ?? lo;
     const from = prevEnd;
     // Cheap refusals first: most numbers in a description are not money and need no window read.
-    const bare = [lo, hi].every((t) => t === undefined || (!t.iso && !t.sym && !t.shared && !t.hasMult && !t.percent));
+    const bare = isBare(lo) && (hi === undefined || isBare(hi));
     if (bare) {
       // A bare number is money only right after a pay word (`Salary: 120,000`): check that first, cheaply.
-      const label = labelOf(wordsIn(s, Math.max(from, lo.start - 32), lo.start)).category;
+      const labelFrom = Math.max(from, lo.start - 32);
+      const label = PAY_LABEL_HINT_RE.test(s.slice(labelFrom, lo.start))
+        ? labelOf(wordsIn(s, labelFrom, lo.start)).category
+        : null;
       if (label === null || label === "notpay") {
         prevEnd = last.end;
         continue;
@@ -894,6 +956,9 @@ export function readPayFigures(text: unknown, context: PayTextContext = {}): Pay
     const after = readAfter(s, last.end);
     prevEnd = Math.max(after.end, last.end);
     if (lo.huge || hi?.huge || after.notPay) continue;
+    // A percentage is pay only as an equity share (see decide): most cannot be one, and then the clause before
+    // them need not be read.
+    if ((lo.percent || hi?.percent) && !mayBeEquityShare(s, from, lo, hi, after)) continue;
     const before = readBefore(s, from, lo.start, bare);
     const figure = decide(s, lo, hi, group.unit, after, before, context, payField, result.issues);
     if (figure === null) continue;
@@ -902,8 +967,21 @@ export function readPayFigures(text: unknown, context: PayTextContext = {}): Pay
     seen.add(key);
     result.figures.push(figure);
   }
+  // A whole-text read: most descriptions state no figure, and then whether they offer equity does not matter.
+  if (alwaysEquity || result.figures.length > 0) result.equity = mentionsEquity(s);
   for (const f of result.figures) f.pay.equity = result.equity || f.pay.kind === "equity";
   return result;
+}
+
+/** A number with no currency, no multiplier and no `%`: money only right after a pay word. */
+const isBare = (t: Token): boolean => !t.iso && !t.sym && !t.shared && !t.hasMult && !t.percent;
+
+/** Whether a percentage can be an equity share: under 50%, labelled equity after it or, by its words, before. */
+function mayBeEquityShare(s: string, from: number, lo: Token, hi: Token | undefined, after: After): boolean {
+  if (Math.max(lo.num, hi?.num ?? 0) >= 50) return false;
+  if (after.category !== null) return after.category === "equity";
+  // readBefore reads at most the 120 characters before a number that is not bare.
+  return EQUITY_LABEL_HINT_RE.test(s.slice(Math.max(from, lo.start - 120), lo.start));
 }
 
 function decide(
@@ -1044,7 +1122,7 @@ function withSourceConvention(text: string, context: PayTextContext): PayTextCon
 }
 
 export function parsePayText(text: string, context: PayTextContext = {}): PayTextResult {
-  const { figures, issues } = readPayFigures(text, withSourceConvention(text, context));
+  const { figures, issues } = readFigures(text, withSourceConvention(text, context), false);
   if (figures.length === 0 && issues.length === 0) {
     issues.push(issue("pay.unparsable", "no pay figure found in the text", excerpt(text)));
   }

@@ -16,11 +16,11 @@ export const NORMALIZER_VERSION = "2";
 
 /** Hash of the fields a board states: a change in any of them makes the posting "updated". */
 export function contentHash(p: SourcePosting): string {
-  const hash = createHash("sha1");
-  // Each field is written with its length, so ("ab", "c") and ("a", "bc") differ.
+  // Each field is written with its length, so ("ab", "c") and ("a", "bc") differ. One string, hashed in one
+  // call: the same bytes as one update per field, without a call into the hash per field.
+  let text = "";
   const field = (value: string | null) => {
-    if (value === null) hash.update("\u0000");
-    else hash.update(`${value.length}:`).update(value);
+    text += value === null ? "\u0000" : `${value.length}:${value}`;
   };
   for (const value of [p.company, p.title, p.team, p.department, p.locationRaw, p.workplace, p.employmentType, p.url]) {
     field(value);
@@ -28,7 +28,7 @@ export function contentHash(p: SourcePosting): string {
   for (const value of [p.publishedAt, p.descriptionText, p.payText]) field(value);
   field(JSON.stringify(p.locations));
   field(JSON.stringify(p.payStructured));
-  return hash.digest("hex");
+  return createHash("sha1").update(text).digest("hex");
 }
 
 /**
@@ -84,9 +84,32 @@ export function normalizePosting(p: SourcePosting, context: NormalizeContext = {
   const experience = description ? parseExperienceYears(description) : { years: null, issues: [] };
   issues.push(...education.issues, ...experience.issues);
   const industry = inferIndustry({ presetIndustry: context.presetIndustry ?? null, company: p.company, description });
+  // Every field named, in one literal: spreading the source posting and the classification into an object
+  // this wide made V8 build it field by field in dictionary mode, a tenth of all normalization time.
   return {
-    ...p,
-    ...classification,
+    id: p.id,
+    ats: p.ats,
+    board: p.board,
+    sourceId: p.sourceId,
+    company: p.company,
+    title: p.title,
+    team: p.team,
+    department: p.department,
+    locationRaw: p.locationRaw,
+    locations: p.locations,
+    employmentType: p.employmentType,
+    url: p.url,
+    publishedAt: p.publishedAt,
+    sourceUpdatedAt: p.sourceUpdatedAt,
+    descriptionText: p.descriptionText,
+    payText: p.payText,
+    payStructured: p.payStructured,
+    raw: p.raw,
+    role: classification.role,
+    roleConfidence: classification.roleConfidence,
+    seniority: classification.seniority,
+    evidence: classification.evidence,
+    taxonomyVersion: classification.taxonomyVersion,
     pay: primaryPay(pays),
     places: location.places,
     workplace: location.workplace,

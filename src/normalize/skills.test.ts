@@ -362,6 +362,49 @@ describe("matchSkills on hostile input", () => {
     const [mention] = findSkillMentions(text);
     expect(mention?.text).toBe("Python");
   });
+
+  it("never takes a word for an alias whose token hash it shares", () => {
+    // Words with the same 32-bit token hash (FNV-1a over case-folded characters) as "python", "c++", "machine",
+    // "learning", "r", "to" and "in": the dictionary is probed by hash, so each must be confirmed letter by letter.
+    const twin = {
+      python: "nd3qaad2",
+      cpp: "855racrq",
+      machine: "51biaby6",
+      learning: "icbwadlt",
+      r: "4r2baa22",
+      to: "glh4abcj",
+      in: "dd2uac0z",
+    };
+    expect(matchSkills(`${twin.python} ${twin.python.toUpperCase()} ${twin.cpp}`)).toEqual([]);
+    expect(matchSkills(`${twin.machine} learning, machine ${twin.learning}`)).toEqual([]);
+    expect(matchSkills(`machine learning, ${twin.python} and Python`)).toEqual(["machine-learning", "python"]);
+    expect(matchSkills(`Python, ${twin.r}, SQL`)).toEqual(["python", "sql"]);
+    expect(matchSkills("We want to excel")).toEqual([]);
+    expect(matchSkills(`We want ${twin.to} excel`)).toEqual(["excel"]);
+    expect(matchSkills(`written ${twin.in} Go`)).toEqual([]);
+  });
+
+  it("reads a long text in pieces without cutting a token at a seam", () => {
+    // The tokenizer's first pass reads about 8 K characters at a time; put tokens across every position near it.
+    for (let pad = 8170; pad < 8210; pad++) {
+      for (const [text, tokens] of [
+        [`${" ".repeat(pad)}Node.js, C++ and .NET`, ["node.js", "c++", "and", ".net"]],
+        [`${"ab ".repeat(pad / 3)}end-to-end work.`, ["end", "to", "end", "work"]],
+      ] as const) {
+        const seen = skillTokens(text).filter((t) => t !== "ab");
+        expect(seen, `pad ${pad}`).toEqual(tokens);
+      }
+      expect(matchSkills(`${"x".repeat(pad)} in R and Go, Python`), `pad ${pad}`).toEqual(["go", "python", "r"]);
+    }
+  });
+
+  it("answers a fresh array each call", () => {
+    const first = matchSkills("Python and SQL");
+    first.push("not-a-skill");
+    expect(matchSkills("Python and SQL")).toEqual(["python", "sql"]);
+    expect(matchSkills("Excel")).toEqual(["excel"]);
+    expect(first).toEqual(["python", "sql", "not-a-skill"]);
+  });
 });
 
 // The real corpus (../shared/corpus, never copied into the repository): absent in a user's fresh clone.

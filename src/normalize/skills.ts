@@ -4,11 +4,11 @@
  * The data holds the vocabulary (ids, names, categories, aliases, context rules); this module holds only the
  * mechanism. Text is cut into tokens once (lower-cased, "c++", "ci/cd", ".net", "scikit-learn" kept whole),
  * and every alias is a token sequence in a trie keyed by its first token; tokens are probed by hash in place,
- * never copied, so matching costs one table probe per token plus a short longest-match walk (about 20,000
- * descriptions/s per core, several times one big alternation regex: docs/skills.md). Aliases that are also
- * ordinary words ("R", "Go", "Spark", "Ray") count only with the evidence their context rule asks for;
- * phrases that are never a skill ("excel at", "R&D", "go to market") are trie entries of their own that win
- * by being longer and report nothing.
+ * never copied, so matching costs a bit test per token, a table probe for the third that pass it and a short
+ * longest-match walk, and leaves next to no garbage (about 35,000 descriptions/s per core, several times one
+ * big alternation regex: docs/skills.md). Aliases that are also ordinary words ("R", "Go", "Spark", "Ray")
+ * count only with the evidence their context rule asks for; phrases that are never a skill ("excel at", "R&D",
+ * "go to market") are trie entries of their own that win by being longer and report nothing.
  *
  * It deliberately does not weigh mentions (required vs nice-to-have), infer unnamed skills, or read HTML:
  * descriptions arrive as plain text (html-text.ts).
@@ -143,36 +143,65 @@ const FNV_PRIME = 0x01000193;
 
 /**
  * Tokens as [start, end) spans of the original text with a hash of their lower-cased characters. No token is
- * ever copied into a string on the hot path: the dictionary is probed by hash and confirmed in place.
+ * ever copied into a string on the hot path: the dictionary is probed by hash and confirmed in place. On the
+ * way in, each token is offered to the filter of the dictionary's first tokens, and the matcher then looks up
+ * only the few that pass (`opener`), not every token.
  */
 class Tokens {
   start = new Int32Array(1024);
   end = new Int32Array(1024);
   hash = new Int32Array(1024);
   length = 0;
+  /** Indices of the tokens that may open a dictionary phrase, in order. */
+  opener = new Int32Array(1024);
+  openers = 0;
+
+  constructor(private readonly firstTokens: TokenTable | null) {}
+
+  clear(): void {
+    this.length = 0;
+    this.openers = 0;
+  }
 
   push(start: number, end: number, hash: number): void {
     const n = this.length;
     if (n === this.start.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(n * 2);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.hash = grow(this.hash);
+      this.start = doubled(this.start);
+      this.end = doubled(this.end);
+      this.hash = doubled(this.hash);
+      this.opener = doubled(this.opener);
     }
     this.start[n] = start;
     this.end[n] = end;
     this.hash[n] = hash;
     this.length = n + 1;
+    if (this.firstTokens !== null) {
+      // Free of branches, as whether a word passes is a coin toss: always written, counted when it passes.
+      this.opener[this.openers] = n;
+      this.openers += this.firstTokens.mayHold(0, hash);
+    }
   }
 }
 
+/** A copy of `a` twice as long, for the buffers that are reused from call to call and grow when they must. */
+function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Folds a character for the token hash: ASCII upper case onto lower case, and, harmlessly, a few other pairs
+ * onto each other ("À" and "à"): a hash match counts only once confirmed character by character (sameToken).
+ */
+function fold(c: number): number {
+  return c | 0x20;
+}
+
+/** FNV-1a over the folded characters of text[start, end): the same for any letter case. */
 function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ (LOWER[text.charCodeAt(k)] as number), FNV_PRIME);
+  for (let k = start; k < end; k++) h = Math.imul(h ^ fold(text.charCodeAt(k)), FNV_PRIME);
   return h;
 }
 
@@ -193,108 +222,210 @@ interface Compounds {
 }
 
 /**
- * An open-addressing table from (context number, token) to a value: the trie's edges (context = parent node)
- * and the compound set (context 0). Built once; a probe costs a few multiplies and, on a hit, a compare.
+ * An open-addressing table from (context number, token) to a positive number: the trie's edges (context =
+ * parent node, value = child node), the compound set and the words of a `near` rule (context 0, value 1).
+ * Built once. A bit filter over the (context, hash) pairs turns most misses away before the table is touched;
+ * the table is at most a quarter full, so a probe usually ends at its first slot.
  */
-class TokenTable<T> {
+class TokenTable implements Compounds {
+  /** Four bits a slot, so at most one in sixteen set: 32,768 bits (4 KB) for the dictionary's 2,000 first tokens. */
+  private readonly filter: Int32Array;
+  private readonly filterShift: number;
+  private readonly shift: number;
   private readonly mask: number;
-  private readonly keys: Int32Array;
-  private readonly contexts: Int32Array;
+  /** Three numbers a slot, together in one cache line: token hash, context, value (0 = empty). */
+  private readonly slots: Int32Array;
   private readonly tokens: string[];
-  private readonly values: (T | undefined)[];
+  /** No two rows share context and hash: a hash alone then names the row, and the token may be confirmed later. */
+  readonly uniqueHashes: boolean;
 
-  constructor(rows: readonly { context: number; token: string; value: T }[]) {
-    let size = 16;
-    while (size < rows.length * 2) size *= 2;
-    this.mask = size - 1;
-    this.keys = new Int32Array(size);
-    this.contexts = new Int32Array(size).fill(-1);
-    this.tokens = new Array<string>(size).fill("");
-    this.values = new Array<T | undefined>(size);
+  constructor(rows: readonly { context: number; token: string; value: number }[]) {
+    let bits = 4;
+    while (1 << bits < rows.length * 4) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.filter = new Int32Array(1 << (bits + 2 - 5));
+    this.filterShift = 32 - (bits + 2);
+    this.slots = new Int32Array(3 << bits);
+    this.tokens = new Array<string>(1 << bits).fill("");
+    let unique = true;
     for (const r of rows) {
       const h = hashRange(r.token, 0, r.token.length);
-      let slot = TokenTable.slot(r.context, h) & this.mask;
-      while (this.contexts[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.keys[slot] = h;
-      this.contexts[slot] = r.context;
+      const mixed = TokenTable.mix(r.context, h);
+      const f = mixed >>> this.filterShift;
+      this.filter[f >>> 5] = (this.filter[f >>> 5] as number) | (1 << (f & 31));
+      let slot = mixed >>> this.shift;
+      while (this.slots[slot * 3 + 2] !== 0) {
+        if (this.slots[slot * 3] === h && this.slots[slot * 3 + 1] === r.context) unique = false;
+        slot = (slot + 1) & this.mask;
+      }
+      this.slots[slot * 3] = h;
+      this.slots[slot * 3 + 1] = r.context;
+      this.slots[slot * 3 + 2] = r.value;
       this.tokens[slot] = r.token;
-      this.values[slot] = r.value;
     }
+    this.uniqueHashes = unique;
   }
 
-  /** Mixes the parent node into the token hash (murmur3's finaliser), so every bit of the slot is random. */
-  private static slot(context: number, hash: number): number {
-    let h = hash ^ Math.imul(context + 1, 0x9e3779b1);
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
+  /** Fibonacci hashing of the token hash mixed with the context: the filter and the slot are its top bits. */
+  private static mix(context: number, hash: number): number {
+    return Math.imul(hash ^ Math.imul(context, 0x85ebca6b), 0x9e3779b1);
   }
 
-  get(context: number, text: string, start: number, end: number, hash: number): T | undefined {
-    let slot = TokenTable.slot(context, hash) & this.mask;
+  /** 1 when the filter lets (context, hash) through, so that the table may hold it; else 0. */
+  mayHold(context: number, hash: number): number {
+    const f = TokenTable.mix(context, hash) >>> this.filterShift;
+    return ((this.filter[f >>> 5] as number) >>> (f & 31)) & 1;
+  }
+
+  /** The value of (context, text[start, end) lower-cased), whose hash is `hash`; 0 when absent. */
+  get(context: number, text: string, start: number, end: number, hash: number): number {
+    if (this.mayHold(context, hash) === 0) return 0;
+    const slot = this.find(context, text, start, end, hash, true);
+    return slot < 0 ? 0 : (this.slots[slot * 3 + 2] as number);
+  }
+
+  /**
+   * The slot of (context, text[start, end) lower-cased), without the filter, or -1. With `confirm` false, the
+   * first slot of the hash answers, and `holds` must confirm it before it counts (only when `uniqueHashes`).
+   */
+  find(context: number, text: string, start: number, end: number, hash: number, confirm: boolean): number {
+    const slots = this.slots;
+    let slot = TokenTable.mix(context, hash) >>> this.shift;
     for (;;) {
-      const c = this.contexts[slot];
-      if (c === -1) return undefined;
-      if (this.keys[slot] === hash && c === context && sameToken(text, start, end, this.tokens[slot] as string)) {
-        return this.values[slot];
+      const at = slot * 3;
+      if (slots[at + 2] === 0) return -1;
+      if (slots[at] === hash && slots[at + 1] === context && (!confirm || this.holds(slot, text, start, end))) {
+        return slot;
       }
       slot = (slot + 1) & this.mask;
     }
   }
+
+  /** As a set of compounds (context 0). */
+  has(text: string, start: number, end: number, hash: number): boolean {
+    return this.get(0, text, start, end, hash) !== 0;
+  }
+
+  value(slot: number): number {
+    return this.slots[slot * 3 + 2] as number;
+  }
+
+  /** Whether the token of `slot` is text[start, end), lower-cased. */
+  holds(slot: number, text: string, start: number, end: number): boolean {
+    return sameToken(text, start, end, this.tokens[slot] as string);
+  }
 }
 
-/** Cuts `text` into tokens; `compounds` says which connector-joined pieces stay whole. */
+/** Characters the first pass of the tokenizer reads at a time; a longer text is read in segments. */
+const SEGMENT = 8192;
+/**
+ * The runs of word characters of one segment, found by `wordRuns`: run r is [runBound[2r], runBound[2r + 1])
+ * with hash runHash[r]. A segment writes at most one bound per character and one more, a hash per two.
+ */
+const runBound = new Int32Array(SEGMENT + 1);
+const runHash = new Int32Array(SEGMENT / 2 + 1);
+const IS_WORD = CLASS.map((cls) => (cls === WORD ? 1 : 0));
+
+/**
+ * Cuts `text` into tokens; `compounds` says which connector-joined pieces stay whole. Segment by segment, a
+ * first pass finds the runs of word characters; a run with a separator after it (the common case) is a token
+ * as it stands, and one next to a connector ("C++", "node.js", "end.", ".NET") is read again by `scanRun`.
+ */
 function tokenize(text: string, compounds: Compounds, out: Tokens): void {
-  out.length = 0;
+  out.clear();
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    let cls = CLASS[c] as number;
-    if (cls !== WORD) {
+  let covered = 0;
+  for (let from = 0; from < n; ) {
+    const to = Math.min(n, from + SEGMENT);
+    const runs = wordRuns(text, from, to);
+    for (let r = 0; r < runs; r++) {
+      const start = runBound[2 * r] as number;
+      if (start < covered) continue;
+      const end = runBound[2 * r + 1] as number;
       // A run may open with "." when a word follows and none precedes (".NET").
       const opensDot =
-        c === DOT &&
-        i + 1 < n &&
-        CLASS[text.charCodeAt(i + 1)] === WORD &&
-        (i === 0 || CLASS[text.charCodeAt(i - 1)] !== WORD);
-      if (!opensDot) {
-        i++;
-        continue;
-      }
+        start > covered &&
+        text.charCodeAt(start - 1) === DOT &&
+        (start === 1 || CLASS[text.charCodeAt(start - 2)] !== WORD);
+      if (opensDot) covered = scanRun(text, start - 1, compounds, out);
+      else if (end === n || (end < to && endsPlain(text, end))) out.push(start, end, runHash[r] as number);
+      else covered = scanRun(text, start, compounds, out);
     }
-    const start = i;
-    let joined = cls !== WORD;
-    let h = Math.imul(FNV_OFFSET ^ (LOWER[c] as number), FNV_PRIME);
-    i++;
-    // Extend over word characters and connectors; a connector stays in the run only when a word character or a
-    // "+"/"#" suffix follows it. The hash is only kept for a plain run; a joined one is hashed piece by piece.
-    while (i < n) {
-      c = text.charCodeAt(i);
-      cls = CLASS[c] as number;
-      if (cls === WORD) {
-        h = Math.imul(h ^ (LOWER[c] as number), FNV_PRIME);
-        i++;
-        continue;
-      }
-      if (cls === SEP) break;
-      let k = i + 1;
-      while (k < n && (CLASS[text.charCodeAt(k)] as number) > WORD) k++;
-      if (k < n && CLASS[text.charCodeAt(k)] === WORD) {
-        joined = true;
-        i = k;
-        continue;
-      }
-      // Trailing connectors: keep a "+"/"#" suffix ("c++", "c#", "kdb+"), drop the rest ("end.", "5-").
-      let s = i;
-      while (s < k && (text.charCodeAt(s) === PLUS || text.charCodeAt(s) === HASH)) s++;
-      if (s > i) joined = true;
-      i = s;
-      break;
-    }
-    if (!joined) out.push(start, i, h);
-    else splitRun(text, start, i, JOIN1, compounds, out);
+    from = Math.max(to, covered);
   }
+}
+
+/**
+ * Whether a run of word characters that stops at `end`, before the end of the text, is a token as it stands:
+ * a separator follows, or connectors that neither join a word nor start a "+"/"#" suffix ("end.", "5-").
+ */
+function endsPlain(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (CLASS[c] === SEP) return true;
+  if (c === PLUS || c === HASH) return false;
+  let k = end + 1;
+  while (k < text.length && (CLASS[text.charCodeAt(k)] as number) > WORD) k++;
+  return k === text.length || CLASS[text.charCodeAt(k)] !== WORD;
+}
+
+/**
+ * The runs of word characters in text[from, to) into runBound/runHash, and their number; a run still open at
+ * `to` ends there. Free of branches, as the lengths of words in prose defeat a branch predictor: every position
+ * is written to runBound, and the count moves on where a run starts or ends. The hash takes in each character
+ * of a run and starts over after one.
+ */
+function wordRuns(text: string, from: number, to: number): number {
+  let bounds = 0;
+  let inRun = 0;
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const word = IS_WORD[c] as number;
+    runBound[bounds] = i;
+    bounds += word ^ inRun;
+    const keep = -inRun;
+    h = Math.imul((h & keep) ^ (fold(c) ^ (FNV_OFFSET & ~keep)), FNV_PRIME);
+    runHash[bounds >> 1] = h;
+    inRun = word;
+  }
+  runBound[bounds] = to;
+  return (bounds + inRun) >> 1;
+}
+
+/**
+ * Reads one run from `start` (a word character, or a "." before one) over word characters and connectors,
+ * cuts it into tokens and returns where it ends. A connector stays in the run only when a word character or a
+ * "+"/"#" suffix follows it.
+ */
+function scanRun(text: string, start: number, compounds: Compounds, out: Tokens): number {
+  const n = text.length;
+  let joined = CLASS[text.charCodeAt(start)] !== WORD;
+  let i = start + 1;
+  while (i < n) {
+    const cls = CLASS[text.charCodeAt(i)] as number;
+    if (cls === WORD) {
+      i++;
+      continue;
+    }
+    if (cls === SEP) break;
+    let k = i + 1;
+    while (k < n && (CLASS[text.charCodeAt(k)] as number) > WORD) k++;
+    if (k < n && CLASS[text.charCodeAt(k)] === WORD) {
+      joined = true;
+      i = k;
+      continue;
+    }
+    // Trailing connectors: keep a "+"/"#" suffix ("c++", "c#", "kdb+"), drop the rest ("end.", "5-").
+    let s = i;
+    while (s < k && (text.charCodeAt(s) === PLUS || text.charCodeAt(s) === HASH)) s++;
+    if (s > i) joined = true;
+    i = s;
+    break;
+  }
+  if (!joined) out.push(start, i, hashRange(text, start, i));
+  else splitRun(text, start, i, JOIN1, compounds, out);
+  return i;
 }
 
 function splitRun(text: string, start: number, end: number, level: number, compounds: Compounds, out: Tokens): void {
@@ -362,7 +493,8 @@ interface CompiledContext {
   before: string[][];
   after: string[][];
   list: ReadonlySet<SkillCategory> | null;
-  near: ReadonlySet<string> | null;
+  /** The words of `near`, looked up in place like the dictionary. */
+  near: TokenTable | null;
   window: number;
   hasEvidence: boolean;
 }
@@ -382,10 +514,28 @@ interface BuildNode {
   entries: Entry[] | null;
 }
 
-interface Span {
-  skill: number;
-  start: number;
-  end: number;
+/**
+ * The skills found in one text as token spans [start, end], in the order found: unconditional ones first, then
+ * the confirmed ambiguous ones. Parallel arrays reused from call to call, so a text leaves next to no garbage.
+ */
+class Spans {
+  skill = new Int32Array(64);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  length = 0;
+
+  push(skill: number, start: number, end: number): void {
+    const n = this.length;
+    if (n === this.skill.length) {
+      this.skill = doubled(this.skill);
+      this.start = doubled(this.start);
+      this.end = doubled(this.end);
+    }
+    this.skill[n] = skill;
+    this.start[n] = start;
+    this.end[n] = end;
+    this.length = n + 1;
+  }
 }
 
 interface Candidate {
@@ -449,7 +599,7 @@ export function compileSkillMatcher(taxonomy: SkillTaxonomy): SkillMatcher {
   // phrase in the data is one ("c++", "ci/cd", "node.js", "r&d"). A hyphenated piece is one only when it is a
   // whole phrase ("scikit-learn", "t-sql", "c-suite"): hyphen and space are the same joiner, and keeping
   // "k-nearest" whole would hide the "nearest neighbor" inside "k-nearest neighbor".
-  const buffer = new Tokens();
+  const buffer = new Tokens(null);
   const plainWords = new Set<string>();
   const hyphenWords = new Map<string, string>();
   const joinKey = (t: string) => t.replace(/[-_'\u2019]+/g, "-");
@@ -466,10 +616,8 @@ export function compileSkillMatcher(taxonomy: SkillTaxonomy): SkillMatcher {
       }
     }
   }
-  const tableOf = (words: Iterable<string>): Compounds => {
-    const table = new TokenTable([...words].map((token) => ({ context: 0, token, value: true })));
-    return { has: (text, start, end, h) => table.get(0, text, start, end, h) === true };
-  };
+  const tableOf = (words: Iterable<string>): Compounds =>
+    new TokenTable([...words].map((token) => ({ context: 0, token, value: 1 })));
   const compounds = tableOf([...plainWords, ...hyphenWords.values()]);
   const splitCompounds = tableOf(plainWords);
   // Every phrase is entered in each spelling of its hyphenated compounds: "time series forecasting" also as
@@ -567,43 +715,36 @@ export function compileSkillMatcher(taxonomy: SkillTaxonomy): SkillMatcher {
     }
   };
   freeze(root, 0);
-  const edgeTable = new TokenTable(edges);
+  // The first tokens of all phrases apart from the rest: a small table, and a filter that turns most words away.
+  const rootTable = new TokenTable(edges.filter((e) => e.context === 0));
+  const childTable = new TokenTable(edges.filter((e) => e.context !== 0));
 
-  const tokens = new Tokens();
+  const lazyRoot = rootTable.uniqueHashes;
+  const tokens = new Tokens(rootTable);
+  const found = new Spans();
+  const pending: Candidate[] = [];
+  const check = new ContextCheck(category, tokens, found);
   const hitEnd = new Int32Array(MAX_ALIAS_TOKENS);
   const hitEntries: Entry[][] = [];
 
-  /** Token spans of every skill found: unconditional ones first, then the confirmed ambiguous ones. */
-  const find = (text: string): Span[] => {
-    if (typeof text !== "string" || text.length === 0) return [];
+  /** The spans of every skill found in `text`, in `found` (valid until the next call). */
+  const find = (text: string): Spans => {
+    found.length = 0;
+    pending.length = 0;
+    if (typeof text !== "string" || text.length === 0) return found;
     tokenize(text, compounds, tokens);
-    const { start: ts, end: te, hash: th } = tokens;
+    const { start: ts, end: te, hash: th, opener } = tokens;
     const n = tokens.length;
-    const found: Span[] = [];
-    const pending: Candidate[] = [];
 
-    const take = (entry: Entry, start: number, end: number) => {
-      if (entry.context === null) found.push({ skill: entry.skill, start, end });
-      else if (caseMatches(text, ts[start] as number, te[end] as number, entry, entry.context)) {
-        pending.push({ entry, context: entry.context, start, end });
-      }
-    };
-    const accepts = (entries: readonly Entry[], start: number, end: number) => {
-      for (const e of entries) {
-        if (e.skill < 0) {
-          if (e.cased === null || casedAt(text, tokens, start, e.cased)) return true;
-        } else if (e.context === null) return true;
-        else if (caseMatches(text, ts[start] as number, te[end] as number, e, e.context)) return true;
-      }
-      return false;
-    };
-
-    for (let i = 0; i < n; ) {
-      let node = edgeTable.get(0, text, ts[i] as number, te[i] as number, th[i] as number);
-      if (node === undefined) {
-        i++;
-        continue;
-      }
+    // Only the tokens the first-token filter let through can open a phrase; those inside a match are skipped.
+    for (let o = 0, resume = 0; o < tokens.openers; o++) {
+      const i = opener[o] as number;
+      if (i < resume) continue;
+      // When the first tokens' hashes are unique, the hash finds the node and the token is confirmed only once
+      // an alias turns out to end on the walk: most openers ("and", "to", "in") lead nowhere.
+      const slot = rootTable.find(0, text, ts[i] as number, te[i] as number, th[i] as number, !lazyRoot);
+      if (slot < 0) continue;
+      let node = rootTable.value(slot);
       // Walk the trie as far as the tokens go, remembering every alias that ends on the way. The tokens of one
       // alias may be apart only by spaces, hyphens or slashes: "research design" never matches "Research, design".
       let hits = 0;
@@ -616,62 +757,86 @@ export function compileSkillMatcher(taxonomy: SkillTaxonomy): SkillMatcher {
           hits++;
         }
         if (!nodeHasNext[node] || j + 1 >= n) break;
-        const next = edgeTable.get(node, text, ts[j + 1] as number, te[j + 1] as number, th[j + 1] as number);
-        if (next === undefined || !softGap(text, te[j] as number, ts[j + 1] as number)) break;
-        node = next;
+        const child = childTable.get(node, text, ts[j + 1] as number, te[j + 1] as number, th[j + 1] as number);
+        if (child === 0 || !softGap(text, te[j] as number, ts[j + 1] as number)) break;
+        node = child;
         j++;
       }
+      if (hits === 0 || (lazyRoot && !rootTable.holds(slot, text, ts[i] as number, te[i] as number))) continue;
       // The longest alias that holds wins ("excel at" over "excel"; "to excel" is no exclusion for "to Excel").
       let chosen = hits - 1;
-      while (chosen >= 0 && !accepts(hitEntries[chosen] as Entry[], i, hitEnd[chosen] as number)) chosen--;
-      if (chosen < 0) {
-        i++;
-        continue;
+      while (chosen >= 0 && !accepts(text, tokens, hitEntries[chosen] as Entry[], i, hitEnd[chosen] as number)) {
+        chosen--;
       }
+      if (chosen < 0) continue;
       const longest = hitEntries[chosen] as Entry[];
       const end = hitEnd[chosen] as number;
       let excluded = false;
       for (const e of longest) {
         if (e.skill < 0) excluded = true;
-        else take(e, i, end);
+        else take(text, tokens, e, i, end, found, pending);
       }
       // A shorter alias of another skill that opens the longest one is a mention too ("AWS" in "AWS Glue", "SQL"
       // in "SQL Server"), unless the longer skill masks it ("regression" in "regression testing").
       if (!excluded) {
         for (let h = chosen - 1; h >= 0; h--) {
           for (const e of hitEntries[h] as Entry[]) {
-            if (e.skill >= 0 && !longest.some((l) => l.skill === e.skill || masks[l.skill]?.has(e.skill))) {
-              take(e, i, hitEnd[h] as number);
-            }
+            if (e.skill >= 0 && !covers(longest, e.skill, masks))
+              take(text, tokens, e, i, hitEnd[h] as number, found, pending);
           }
         }
       }
-      i = end + 1;
+      resume = end + 1;
     }
 
-    if (pending.length > 0) confirm(text, tokens, found, pending, category);
+    if (pending.length > 0) check.confirm(text, pending);
     return found;
   };
 
-  const withImplied = (skill: number, add: (skill: number) => void) => {
-    add(skill);
-    for (const other of implies[skill] as number[]) withImplied(other, add);
+  // match() answers the ids in sorted order: it collects the rank of each skill in that order once (stamped
+  // with the number of the call) and sorts the ranks as numbers.
+  const sortedIds = skills.map((s) => s.id).sort();
+  const rankOf = new Map(sortedIds.map((id, r) => [id, r]));
+  const rank = Int32Array.from(skills, (s) => rankOf.get(s.id) as number);
+  const seen = new Int32Array(skills.length);
+  const picked = new Int32Array(skills.length);
+  let pickedCount = 0;
+  let stamp = 0;
+  const collect = (skill: number) => {
+    const r = rank[skill] as number;
+    if (seen[r] !== stamp) {
+      seen[r] = stamp;
+      picked[pickedCount++] = r;
+    }
+    for (const other of implies[skill] as number[]) collect(other);
+  };
+  const mention = (skill: number, text: string, start: number, end: number, out: SkillMention[]) => {
+    out.push({ id: (skills[skill] as Skill).id, start, end, text: text.slice(start, end) });
+    for (const other of implies[skill] as number[]) mention(other, text, start, end, out);
   };
 
   return {
     match: (text) => {
-      const ids = new Set<number>();
-      for (const f of find(text)) withImplied(f.skill, (k) => ids.add(k));
-      return [...ids].map((k) => (skills[k] as Skill).id).sort();
+      const spans = find(text);
+      if (spans.length === 0) return [];
+      if (++stamp === 0x7fffffff) {
+        seen.fill(0);
+        stamp = 1;
+      }
+      pickedCount = 0;
+      for (let k = 0; k < spans.length; k++) collect(spans.skill[k] as number);
+      picked.subarray(0, pickedCount).sort();
+      const out = new Array<string>(pickedCount);
+      for (let k = 0; k < pickedCount; k++) out[k] = sortedIds[picked[k] as number] as string;
+      return out;
     },
     mentions: (text) => {
       const out: SkillMention[] = [];
-      for (const f of find(text)) {
-        const start = tokens.start[f.start] as number;
-        const end = tokens.end[f.end] as number;
-        withImplied(f.skill, (k) =>
-          out.push({ id: (skills[k] as Skill).id, start, end, text: text.slice(start, end) }),
-        );
+      const spans = find(text);
+      for (let k = 0; k < spans.length; k++) {
+        const start = tokens.start[spans.start[k] as number] as number;
+        const end = tokens.end[spans.end[k] as number] as number;
+        mention(spans.skill[k] as number, text, start, end, out);
       }
       return out.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
     },
@@ -685,6 +850,39 @@ export function compileSkillMatcher(taxonomy: SkillTaxonomy): SkillMatcher {
   };
 }
 
+/** Whether one of the entries that matched the tokens is an alias of `skill` or masks it. */
+function covers(longest: readonly Entry[], skill: number, masks: readonly ReadonlySet<number>[]): boolean {
+  for (const l of longest) if (l.skill === skill || masks[l.skill]?.has(skill)) return true;
+  return false;
+}
+
+/** Whether an alias or exclusion that ends on this token holds: its case, and for an exclusion its spelling. */
+function accepts(text: string, tokens: Tokens, entries: readonly Entry[], start: number, end: number): boolean {
+  for (const e of entries) {
+    if (e.skill < 0) {
+      if (e.cased === null || casedAt(text, tokens, start, e.cased)) return true;
+    } else if (e.context === null) return true;
+    else if (caseMatches(text, tokens.start[start] as number, tokens.end[end] as number, e, e.context)) return true;
+  }
+  return false;
+}
+
+/** Records a mention: an unconditional alias at once, an ambiguous one as a candidate that needs evidence. */
+function take(
+  text: string,
+  tokens: Tokens,
+  entry: Entry,
+  start: number,
+  end: number,
+  found: Spans,
+  pending: Candidate[],
+): void {
+  if (entry.context === null) found.push(entry.skill, start, end);
+  else if (caseMatches(text, tokens.start[start] as number, tokens.end[end] as number, entry, entry.context)) {
+    pending.push({ entry, context: entry.context, start, end });
+  }
+}
+
 function allPhrases(skills: readonly Skill[]): string[] {
   return skills.flatMap((s) => {
     const c = s.context;
@@ -696,7 +894,15 @@ function compileContext(c: SkillContext, phraseTokens: (p: string) => string[][]
   const before = (c.before ?? []).flatMap(phraseTokens);
   const after = (c.after ?? []).flatMap(phraseTokens);
   const list = c.list === undefined ? null : new Set(c.list);
-  const near = c.near === undefined ? null : new Set(c.near.flatMap(phraseTokens).flat());
+  const near =
+    c.near === undefined
+      ? null
+      : new TokenTable(
+          c.near
+            .flatMap(phraseTokens)
+            .flat()
+            .map((token) => ({ context: 0, token, value: 1 })),
+        );
   return {
     caseMode: c.case ?? null,
     before,
@@ -719,20 +925,27 @@ function casedAt(text: string, tokens: Tokens, start: number, cased: readonly st
 
 /** "R. J. Reynolds", "J.R. Smith": a capital letter between initials is a name, never a one-letter language. */
 function isInitial(text: string, start: number, end: number): boolean {
-  const upper = (k: number) => {
-    const c = text.charCodeAt(k);
-    return c >= 0x41 && c <= 0x5a;
-  };
-  const initialAfter = (k: number) => {
-    if (text.charCodeAt(k) !== DOT) return false;
-    const next = text.charCodeAt(k + 1) === 0x20 ? k + 2 : k + 1;
-    return upper(next) && text.charCodeAt(next + 1) === DOT;
-  };
-  const initialBefore = (k: number) => {
-    if (text.charCodeAt(k) === 0x20) k--;
-    return text.charCodeAt(k) === DOT && upper(k - 1) && !(CLASS[text.charCodeAt(k - 2)] === WORD);
-  };
-  return end - start === 1 && (initialAfter(end) || (text.charCodeAt(end) === DOT && initialBefore(start - 1)));
+  return (
+    end - start === 1 && (initialAfter(text, end) || (text.charCodeAt(end) === DOT && initialBefore(text, start - 1)))
+  );
+}
+
+function isUpper(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/** ". J." or ".J." at k: another initial follows. */
+function initialAfter(text: string, k: number): boolean {
+  if (text.charCodeAt(k) !== DOT) return false;
+  const next = text.charCodeAt(k + 1) === 0x20 ? k + 2 : k + 1;
+  return isUpper(text, next) && text.charCodeAt(next + 1) === DOT;
+}
+
+/** "R. " or "R." ending at k: an initial comes before. */
+function initialBefore(text: string, k: number): boolean {
+  if (text.charCodeAt(k) === 0x20) k--;
+  return text.charCodeAt(k) === DOT && isUpper(text, k - 1) && !(CLASS[text.charCodeAt(k - 2)] === WORD);
 }
 
 function caseMatches(text: string, start: number, end: number, entry: Entry, c: CompiledContext): boolean {
@@ -746,87 +959,140 @@ function caseMatches(text: string, start: number, end: number, entry: Entry, c: 
   return true;
 }
 
-/** Settles the ambiguous candidates: each needs one piece of evidence (a phrase before or after, a word near, a list neighbour). */
-function confirm(
-  text: string,
-  tokens: Tokens,
-  found: Span[],
-  pending: Candidate[],
-  category: readonly SkillCategory[],
-): void {
-  const n = tokens.length;
-  const is = (k: number, token: string) => sameToken(text, tokens.start[k] as number, tokens.end[k] as number, token);
-  const byStart = new Map<number, Span[]>();
-  const byEnd = new Map<number, Span[]>();
-  const index = (f: Span) => {
-    byStart.set(f.start, [...(byStart.get(f.start) ?? []), f]);
-    byEnd.set(f.end, [...(byEnd.get(f.end) ?? []), f]);
-  };
-  for (const f of found) index(f);
+/**
+ * Settles the ambiguous candidates: each needs one piece of evidence (a phrase before or after, a word near, a
+ * list neighbour). One per matcher, sharing its token and span buffers; the spans found so far are indexed by
+ * the token they start and end on through chains of span numbers, so a check allocates nothing.
+ */
+class ContextCheck {
+  private text = "";
+  private firstByStart = new Int32Array(1024);
+  private firstByEnd = new Int32Array(1024);
+  private nextByStart = new Int32Array(64);
+  private nextByEnd = new Int32Array(64);
 
-  const phraseAt = (phrase: readonly string[], from: number) => {
-    if (from < 0 || from + phrase.length > n) return false;
-    for (let k = 0; k < phrase.length; k++) if (!is(from + k, phrase[k] as string)) return false;
+  constructor(
+    private readonly category: readonly SkillCategory[],
+    private readonly tokens: Tokens,
+    private readonly found: Spans,
+  ) {}
+
+  /** Moves the candidates with evidence into `found`, in rounds, so a confirmed one can confirm its neighbour. */
+  confirm(text: string, pending: Candidate[]): void {
+    const found = this.found;
+    this.text = text;
+    const n = this.tokens.length;
+    if (this.firstByStart.length < n) {
+      this.firstByStart = new Int32Array(n);
+      this.firstByEnd = new Int32Array(n);
+    }
+    this.firstByStart.fill(-1, 0, n);
+    this.firstByEnd.fill(-1, 0, n);
+    for (let k = 0; k < found.length; k++) this.index(k);
+
+    let open = pending.length;
+    for (let round = 0; round < MAX_ROUNDS && open > 0; round++) {
+      // Evidence is weighed against the spans of earlier rounds only; the confirmed ones join the index after.
+      const before = found.length;
+      let still = 0;
+      for (let k = 0; k < open; k++) {
+        const c = pending[k] as Candidate;
+        if (this.evident(c)) found.push(c.entry.skill, c.start, c.end);
+        else pending[still++] = c;
+      }
+      if (found.length === before) break;
+      for (let k = before; k < found.length; k++) this.index(k);
+      open = still;
+    }
+    this.text = "";
+  }
+
+  private index(k: number): void {
+    while (k >= this.nextByStart.length) {
+      this.nextByStart = doubled(this.nextByStart);
+      this.nextByEnd = doubled(this.nextByEnd);
+    }
+    const start = this.found.start[k] as number;
+    const end = this.found.end[k] as number;
+    this.nextByStart[k] = this.firstByStart[start] as number;
+    this.firstByStart[start] = k;
+    this.nextByEnd[k] = this.firstByEnd[end] as number;
+    this.firstByEnd[end] = k;
+  }
+
+  private is(k: number, token: string): boolean {
+    return sameToken(this.text, this.tokens.start[k] as number, this.tokens.end[k] as number, token);
+  }
+
+  private phraseAt(phrase: readonly string[], from: number): boolean {
+    if (from < 0 || from + phrase.length > this.tokens.length) return false;
+    for (let k = 0; k < phrase.length; k++) if (!this.is(from + k, phrase[k] as string)) return false;
     return true;
-  };
-  const listGap = (a: number, b: number) => {
-    const from = tokens.end[a] as number;
-    const to = tokens.start[b] as number;
+  }
+
+  private listGap(a: number, b: number): boolean {
+    const from = this.tokens.end[a] as number;
+    const to = this.tokens.start[b] as number;
     if (to - from > MAX_LIST_GAP) return false;
-    for (let k = from; k < to; k++) if (!LIST_GAP.has(text.charCodeAt(k))) return false;
+    for (let k = from; k < to; k++) if (!LIST_GAP.has(this.text.charCodeAt(k))) return false;
     return true;
-  };
-  const listed = (spans: Span[] | undefined, cats: ReadonlySet<SkillCategory>, self: number) =>
-    spans?.some((s) => s.skill !== self && cats.has(category[s.skill] as SkillCategory)) ?? false;
-  // A list neighbour: the next skill on either side, with only list punctuation and at most two of "and"/"or"
-  // between ("Python, R", "R and/or Python", "(R/Python)").
-  const neighbour = (from: number, step: 1 | -1, cats: ReadonlySet<SkillCategory>, self: number) => {
+  }
+
+  /** Whether a span of another skill of `cats` ends (step -1) or starts (step 1) on token k. */
+  private listed(k: number, step: 1 | -1, cats: ReadonlySet<SkillCategory>, self: number): boolean {
+    const chain = step < 0 ? this.nextByEnd : this.nextByStart;
+    let s = (step < 0 ? this.firstByEnd : this.firstByStart)[k] as number;
+    while (s !== -1) {
+      const skill = this.found.skill[s] as number;
+      if (skill !== self && cats.has(this.category[skill] as SkillCategory)) return true;
+      s = chain[s] as number;
+    }
+    return false;
+  }
+
+  /**
+   * A list neighbour: the next skill on either side, with only list punctuation and at most two of "and"/"or"
+   * between ("Python, R", "R and/or Python", "(R/Python)").
+   */
+  private neighbour(from: number, step: 1 | -1, cats: ReadonlySet<SkillCategory>, self: number): boolean {
+    const n = this.tokens.length;
     let k = from;
     for (let words = 0; words <= MAX_LIST_WORDS; words++) {
       const next = k + step;
-      if (next < 0 || next >= n || !listGap(Math.min(k, next), Math.max(k, next))) return false;
-      if (listed((step < 0 ? byEnd : byStart).get(next), cats, self)) return true;
-      if (!LIST_WORDS.some((w) => is(next, w))) return false;
+      if (next < 0 || next >= n || !this.listGap(Math.min(k, next), Math.max(k, next))) return false;
+      if (this.listed(next, step, cats, self)) return true;
+      if (!this.isListWord(next)) return false;
       k = next;
     }
     return false;
-  };
-  const inList = (c: Candidate, cats: ReadonlySet<SkillCategory>) =>
-    neighbour(c.start, -1, cats, c.entry.skill) || neighbour(c.end, 1, cats, c.entry.skill);
-  const evident = (c: Candidate) => {
+  }
+
+  private isListWord(k: number): boolean {
+    for (const w of LIST_WORDS) if (this.is(k, w)) return true;
+    return false;
+  }
+
+  private evident(c: Candidate): boolean {
     const ctx = c.context;
     if (!ctx.hasEvidence) return true;
-    for (const p of ctx.before) if (phraseAt(p, c.start - p.length)) return true;
-    for (const p of ctx.after) if (phraseAt(p, c.end + 1)) return true;
+    for (const p of ctx.before) if (this.phraseAt(p, c.start - p.length)) return true;
+    for (const p of ctx.after) if (this.phraseAt(p, c.end + 1)) return true;
     if (ctx.near !== null) {
+      const { start: ts, end: te, hash: th } = this.tokens;
       const from = Math.max(0, c.start - ctx.window);
-      const to = Math.min(n - 1, c.end + ctx.window);
+      const to = Math.min(this.tokens.length - 1, c.end + ctx.window);
       for (let k = from; k <= to; k++) {
         if (
           (k < c.start || k > c.end) &&
-          ctx.near.has(tokenText(text, tokens.start[k] as number, tokens.end[k] as number))
+          ctx.near.get(0, this.text, ts[k] as number, te[k] as number, th[k] as number) !== 0
         ) {
           return true;
         }
       }
     }
-    return ctx.list !== null && inList(c, ctx.list);
-  };
-
-  let open = pending;
-  for (let round = 0; round < MAX_ROUNDS && open.length > 0; round++) {
-    const still: Candidate[] = [];
-    const confirmed: Span[] = [];
-    for (const c of open) {
-      if (evident(c)) confirmed.push({ skill: c.entry.skill, start: c.start, end: c.end });
-      else still.push(c);
-    }
-    if (confirmed.length === 0) break;
-    for (const f of confirmed) {
-      found.push(f);
-      index(f);
-    }
-    open = still;
+    if (ctx.list === null) return false;
+    const self = c.entry.skill;
+    return this.neighbour(c.start, -1, ctx.list, self) || this.neighbour(c.end, 1, ctx.list, self);
   }
 }
 

@@ -347,7 +347,8 @@ export function createApp(options: AppOptions) {
     createRoute({
       method: "get",
       path: "/api/postings/{id}",
-      summary: "One posting: every normalized field and the raw payload its source sent",
+      summary:
+        "One posting: every normalized field and the raw item its source sent, less the description body (kept as text)",
       request: { params: z.object({ id: z.string().min(1).max(500) }) },
       responses: {
         200: {

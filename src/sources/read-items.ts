@@ -12,6 +12,8 @@ export function readItems<Item>(options: {
   envelope: z.ZodType<unknown[]>;
   item: z.ZodType<Item>;
   toPosting: (item: Item, raw: unknown, context: MapContext) => SourcePosting;
+  /** The item's description-body fields: read into the posting's text, and left out of the raw payload kept. */
+  bodyKeys: readonly string[];
   context: MapContext;
 }): BoardPayload {
   const envelope = options.envelope.safeParse(options.payload);
@@ -26,7 +28,7 @@ export function readItems<Item>(options: {
   envelope.data.forEach((raw, index) => {
     const parsed = options.item.safeParse(raw);
     if (parsed.success) {
-      result.postings.push(options.toPosting(parsed.data, raw, options.context));
+      result.postings.push(options.toPosting(parsed.data, withoutKeys(raw, options.bodyKeys), options.context));
       return;
     }
     const id = rawId(raw);
@@ -48,4 +50,15 @@ export function readItems<Item>(options: {
 function rawId(raw: unknown): string | null {
   const id = (raw as { id?: unknown } | null)?.id;
   return typeof id === "number" || (typeof id === "string" && id !== "") ? String(id) : null;
+}
+
+/**
+ * The raw item kept with a posting, without its description body: the body is stored once, as text, and
+ * storing its HTML again with every posting was most of the bytes (and half the write time) of a crawl.
+ */
+function withoutKeys(raw: unknown, keys: readonly string[]): unknown {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) if (!keys.includes(key)) kept[key] = value;
+  return kept;
 }

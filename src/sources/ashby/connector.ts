@@ -23,6 +23,9 @@ function summaryOf(compensation: unknown): string | null {
   return trimOrNull(summary ?? scrapeable);
 }
 
+/** The fields that carry the description, kept as text and not in the stored raw item. */
+const BODY_KEYS = ["descriptionHtml", "descriptionPlain"];
+
 /** Pure mapping of one Ashby job to a SourcePosting. */
 export function toPosting(job: AshbyJob, raw: unknown, { board }: MapContext): SourcePosting {
   const locationRaw = trimOrNull(job.location);
@@ -58,5 +61,6 @@ export const ashby: SourceConnector = {
   defaultBaseUrl: "https://api.ashbyhq.com",
   boardUrl: (base, board) =>
     `${base.replace(/\/+$/, "")}/posting-api/job-board/${encodeURIComponent(board)}?includeCompensation=true`,
-  readPayload: (payload, context) => readItems({ payload, envelope: ashbyBoard, item: ashbyJob, toPosting, context }),
+  readPayload: (payload, context) =>
+    readItems({ payload, envelope: ashbyBoard, item: ashbyJob, toPosting, bodyKeys: BODY_KEYS, context }),
 };

@@ -50,7 +50,9 @@ describe("greenhouse connector", () => {
       url: "https://job-boards.greenhouse.io/deepmind/jobs/7386040",
       publishedAt: "2025-11-11T04:54:21-05:00",
     });
-    expect(p?.raw).toBe(item);
+    // the raw item is kept as sent, less its description body, which is kept as text
+    const { content: _content, ...rest } = item;
+    expect(p?.raw).toEqual(rest);
   });
 
   it("decodes escaped content to text without script content and reads the pay-transparency block", () => {

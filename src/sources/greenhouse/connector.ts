@@ -7,6 +7,9 @@ import { type GreenhouseJob, greenhouseBoard, greenhouseJob } from "./schema.ts"
 
 const uniq = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
 
+/** The fields that carry the description, kept as text and not in the stored raw item. */
+const BODY_KEYS = ["content"];
+
 /** Pure mapping of one Greenhouse job to a SourcePosting. */
 export function toPosting(job: GreenhouseJob, raw: unknown, { board }: MapContext): SourcePosting {
   const sourceId = String(job.id);
@@ -53,6 +56,7 @@ export const greenhouse: SourceConnector = {
       envelope: greenhouseBoard,
       item: greenhouseJob,
       toPosting,
+      bodyKeys: BODY_KEYS,
       context,
     }),
 };

@@ -22,6 +22,9 @@ function descriptionOf(p: LeverPosting): string | null {
   return trimOrNull(parts.filter(Boolean).join("\n\n"));
 }
 
+/** The fields that carry the description, kept as text and not in the stored raw item. */
+const BODY_KEYS = ["description", "descriptionPlain", "lists", "additional", "additionalPlain"];
+
 /** Pure mapping of one Lever posting to a SourcePosting. */
 export function toPosting(p: LeverPosting, raw: unknown, { board }: MapContext): SourcePosting {
   const locationRaw = trimOrNull(p.categories?.location);
@@ -55,5 +58,5 @@ export const lever: SourceConnector = {
   defaultBaseUrl: "https://api.lever.co",
   boardUrl: (base, board) => `${base.replace(/\/+$/, "")}/v0/postings/${encodeURIComponent(board)}?mode=json`,
   readPayload: (payload, context) =>
-    readItems({ payload, envelope: leverBoard, item: leverPosting, toPosting, context }),
+    readItems({ payload, envelope: leverBoard, item: leverPosting, toPosting, bodyKeys: BODY_KEYS, context }),
 };

@@ -109,14 +109,21 @@ const SQL_TYPE: Record<Kind, string> = {
   timestamp: "TIMESTAMP",
   json: "JSON",
 };
-/** The staging table: the posting columns, then its lifecycle stamps and raw payload. */
-const STAGE_COLUMNS: readonly [string, Kind][] = [
-  ...POSTING_COLUMNS.map(([name, kind]) => [name, kind] as [string, Kind]),
-  ["first_seen", "timestamp"],
-  ["last_seen", "timestamp"],
-  ["raw", "json"],
-];
-const STAGE_LIST = STAGE_COLUMNS.map(([name]) => name).join(", ");
+/** How one column of postings is written from a posting stamped `at`. */
+type ColumnWriter = readonly [name: string, kind: Kind, get: (p: NormalizedPosting, at: string) => Value];
+
+/** Every postings column a posting fills: its fields, lifecycle stamps (closed_at starts null) and raw item. */
+const WRITERS = new Map<string, ColumnWriter>(
+  (
+    [
+      ...POSTING_COLUMNS.map(([name, kind, get]): ColumnWriter => [name, kind, (p) => get(p)]),
+      ["first_seen", "timestamp", (_p, at) => at],
+      ["last_seen", "timestamp", (_p, at) => at],
+      ["closed_at", "timestamp", () => null],
+      ["raw", "json", (p) => json(p.raw ?? null)],
+    ] satisfies ColumnWriter[]
+  ).map((w): [string, ColumnWriter] => [w[0], w]),
+);
 
 const ISO = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
 
@@ -157,6 +164,9 @@ function openError(path: string, error: unknown): RoledexError {
 export class DuckDBStore implements Store {
   readonly backend = "duckdb";
 
+  /** The postings table's columns in table order (migrations append columns), as the appender needs them. */
+  private postingColumns: readonly ColumnWriter[] = [];
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly db: DuckDBConnection,
@@ -172,6 +182,7 @@ export class DuckDBStore implements Store {
       // the middle of an ingest compresses the same data over and over. The WAL is folded in at close.
       await store.db.run("SET checkpoint_threshold = '1GB'");
       await store.migrate();
+      store.postingColumns = await store.tableOrder();
       return store;
     } catch (error) {
       instance?.closeSync();
@@ -192,6 +203,17 @@ export class DuckDBStore implements Store {
         await this.exec("INSERT INTO schema_migrations VALUES ($1, $2, now())", [migration.version, migration.name]);
       });
     }
+  }
+
+  private async tableOrder(): Promise<ColumnWriter[]> {
+    const rows = await this.rows(
+      "SELECT column_name FROM duckdb_columns() WHERE table_name = 'postings' AND schema_name = 'main' ORDER BY column_index",
+    );
+    return rows.map((r) => {
+      const writer = WRITERS.get(String(r.column_name));
+      if (!writer) throw new RoledexError("E_DB", `postings has a column this version cannot write: ${r.column_name}`);
+      return writer;
+    });
   }
 
   private async exec(sql: string, values: Value[] = []): Promise<void> {
@@ -232,13 +254,13 @@ export class DuckDBStore implements Store {
 
   async applyBoardSync(board: BoardRef, sync: BoardSync, run: CrawlRun): Promise<void> {
     await this.transaction(async () => {
-      if (sync.insert.length > 0) {
-        await this.stage(sync.insert, sync.at);
-        await this.db.run(`INSERT INTO postings (${STAGE_LIST}) SELECT ${STAGE_LIST} FROM posting_stage`);
-      }
+      // New postings go straight into the table (the appender writes inside this transaction).
+      if (sync.insert.length > 0) await this.appendPostings("postings", sync.insert, sync.at);
       if (sync.update.length > 0) {
-        await this.stage(sync.update, sync.at);
-        const set = STAGE_COLUMNS.filter(([name]) => name !== "id" && name !== "first_seen")
+        await this.db.run("CREATE OR REPLACE TEMP TABLE posting_stage AS SELECT * FROM postings LIMIT 0");
+        await this.appendPostings("posting_stage", sync.update, sync.at);
+        const set = this.postingColumns
+          .filter(([name]) => name !== "id" && name !== "first_seen" && name !== "closed_at")
           .map(([name]) => `${name} = u.${name}`)
           .join(", ");
         await this.db.run(`UPDATE postings SET ${set}, closed_at = NULL FROM posting_stage u WHERE postings.id = u.id`);
@@ -269,16 +291,11 @@ export class DuckDBStore implements Store {
     });
   }
 
-  /** Fill the temporary table posting_stage with postings stamped `at`, by the appender (fast, typed). */
-  private async stage(postings: readonly NormalizedPosting[], at: string): Promise<void> {
-    const columns = STAGE_COLUMNS.map(([name, kind]) => `${name} ${SQL_TYPE[kind]}`).join(", ");
-    await this.db.run(`CREATE OR REPLACE TEMP TABLE posting_stage (${columns})`);
-    const appender = await this.db.createAppender("posting_stage");
+  /** Append postings stamped `at` to a table shaped like postings, by the appender (fast, typed). */
+  private async appendPostings(table: string, postings: readonly NormalizedPosting[], at: string): Promise<void> {
+    const appender = await this.db.createAppender(table);
     for (const p of postings) {
-      for (const [, kind, get] of POSTING_COLUMNS) append(appender, kind, get(p));
-      append(appender, "timestamp", at);
-      append(appender, "timestamp", at);
-      append(appender, "json", json(p.raw ?? null));
+      for (const [, kind, get] of this.postingColumns) append(appender, kind, get(p, at));
       appender.endRow();
     }
     appender.closeSync();
