@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { planBoardSync } from "../crawl/lifecycle.ts";
+import { knownHashes, planBoardSync, type StoredState } from "../crawl/lifecycle.ts";
 import type { BoardReading } from "../crawl/read-board.ts";
 import { ReaderPool } from "../crawl/reader-pool.ts";
 import { htmlToText, unescapeHtml } from "../normalize/html-text.ts";
+import { NORMALIZER_VERSION } from "../normalize/posting.ts";
 import type { CrawlBoard } from "../sources/connector.ts";
 import { DuckDBStore } from "../store/duckdb/duckdb-store.ts";
 import { type GeneratedBoard, generateCorpus } from "./corpus.ts";
@@ -42,34 +43,46 @@ function floor(boards: readonly GeneratedBoard[]): void {
   if (tokens === 0) throw new Error("the corpus has no text");
 }
 
+/**
+ * One crawl of every board into the store at dbPath, as `roledex crawl` does it: the board's stored state is
+ * read first, so that postings listed exactly as stored are not normalized again; boards are read ahead on
+ * the worker threads while the main thread writes the previous ones.
+ */
 async function ingest(boards: readonly GeneratedBoard[], dbPath: string, reader: ReaderPool): Promise<number> {
   const store = await DuckDBStore.open(dbPath);
-  let stored = 0;
+  let listed = 0;
   try {
-    // Boards are read ahead on the worker threads while the main thread writes the previous ones.
-    const inFlight: Promise<BoardReading>[] = [];
     const asBoard = (b: GeneratedBoard): CrawlBoard => ({
       ats: b.ats,
       board: b.board,
       company: `Bench ${b.board}`,
       industry: "ai-lab",
     });
+    const stored: StoredState[][] = [];
+    for (const b of boards) stored.push(await store.boardState(b.ats, b.board));
+    const inFlight: Promise<BoardReading>[] = [];
     let next = 0;
     const fill = () => {
       while (next < boards.length && inFlight.length < reader.threads + 2) {
-        const b = boards[next++] as GeneratedBoard;
-        inFlight.push(reader.read({ board: asBoard(b), body: b.body }));
+        const b = boards[next] as GeneratedBoard;
+        const known = knownHashes(stored[next++] ?? [], NORMALIZER_VERSION);
+        inFlight.push(reader.read({ board: asBoard(b), body: b.body, known }));
       }
     };
-    for (const b of boards) {
+    for (const [i, b] of boards.entries()) {
       fill();
       const reading = await inFlight.shift();
       if (!reading?.ok)
         throw new Error(`bench board ${b.board}: ${reading?.ok === false ? reading.message : "missing"}`);
       const at = new Date().toISOString();
-      const sync = planBoardSync({ at, stored: await store.boardState(b.ats, b.board), fetched: reading.postings });
+      const sync = planBoardSync({
+        at,
+        stored: stored[i] ?? [],
+        fetched: reading.postings,
+        unchanged: reading.unchanged,
+      });
       await store.applyBoardSync(asBoard(b), sync, {
-        id: `bench-${b.board}`,
+        id: `bench-${b.board}-${at}`,
         ats: b.ats,
         board: b.board,
         startedAt: at,
@@ -80,12 +93,12 @@ async function ingest(boards: readonly GeneratedBoard[], dbPath: string, reader:
         errorCode: null,
         errorMessage: null,
       });
-      stored += reading.postings.length;
+      listed += sync.counts.fetched;
     }
   } finally {
     await store.close();
   }
-  return stored;
+  return listed;
 }
 
 async function main() {
@@ -111,20 +124,47 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "roledex-bench-"));
   const reader = new ReaderPool(threads);
   try {
-    const i0 = performance.now();
-    const stored = await ingest(boards, join(dir, "bench.duckdb"), reader);
-    const ingestSeconds = (performance.now() - i0) / 1000;
+    // First crawl: every posting is new. Second crawl of the same answers: every posting is unchanged.
+    const first = await timed(() => ingest(boards, join(dir, "bench.duckdb"), reader));
+    const again = await timed(() => ingest(boards, join(dir, "bench.duckdb"), reader));
     const rate = (n: number, s: number) => Math.round(n / s).toLocaleString("en-US");
-    const row = (label: string, n: number, s: number) =>
-      console.log(`${label.padEnd(58)}${rate(n, s).padStart(10)}${s.toFixed(1).padStart(10)}`);
+    const row = (label: string, n: number, s: number, cpu = "") =>
+      console.log(`${label.padEnd(58)}${rate(n, s).padStart(10)}${s.toFixed(1).padStart(10)}${cpu.padStart(12)}`);
+    const cpu = (run: Timed) => `${Math.round(run.cpuMicros / run.postings).toLocaleString("en-US")} µs`;
     console.log("");
-    console.log(`${"stage".padEnd(58)}${"postings/s".padStart(10)}${"seconds".padStart(10)}`);
+    console.log(
+      `${"stage".padEnd(58)}${"postings/s".padStart(10)}${"seconds".padStart(10)}${"CPU/posting".padStart(12)}`,
+    );
     row("floor: JSON parse + HTML to text + tokenize (1 thread)", total, floorSeconds);
-    row(`ingest: parse + normalize + store in DuckDB (${reader.threads} readers)`, stored, ingestSeconds);
+    row(
+      `ingest: parse + normalize + store in DuckDB (${reader.threads} readers)`,
+      first.postings,
+      first.seconds,
+      cpu(first),
+    );
+    row("re-crawl of the same answers: nothing changed", again.postings, again.seconds, cpu(again));
+    console.log("");
+    console.log(
+      `CPU/posting is user + system time of all threads; the first ingest kept ${(first.cpuMicros / 1e6 / first.seconds).toFixed(2)} of ${availableParallelism()} cores busy on average.`,
+    );
   } finally {
     await reader.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface Timed {
+  postings: number;
+  seconds: number;
+  cpuMicros: number;
+}
+
+async function timed(run: () => Promise<number>): Promise<Timed> {
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const postings = await run();
+  const cpu = process.cpuUsage(cpu0);
+  return { postings, seconds: (performance.now() - t0) / 1000, cpuMicros: cpu.user + cpu.system };
 }
 
 await main();

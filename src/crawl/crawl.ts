@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { isRoledexError, type RecordIssue, RoledexError } from "../domain/errors.ts";
 import type { Ats } from "../domain/vocab.ts";
 import type { RoleAliases } from "../normalize/aliases.ts";
+import { NORMALIZER_VERSION } from "../normalize/posting.ts";
 import type { CrawlBoard as BoardRef } from "../sources/connector.ts";
 import { getText, type HttpOptions, KeyedLimiter } from "../sources/http.ts";
 import { CONNECTORS } from "../sources/registry.ts";
 import type { CrawlRun, Store } from "../store/store.ts";
-import { planBoardSync, type SyncCounts } from "./lifecycle.ts";
+import { knownHashes, planBoardSync, type SyncCounts } from "./lifecycle.ts";
 import { ReaderPool } from "./reader-pool.ts";
 
 export interface BoardResult {
@@ -76,15 +77,23 @@ export async function crawlBoards(options: CrawlOptions): Promise<BoardResult[]>
             onRetry: (info) => options.onEvent?.({ type: "retry", board, ...info }),
           }),
         );
-        const read = await reader.read({ board, body, ...(options.aliases ? { aliases: options.aliases } : {}) });
+        // What the store holds of the board, so postings listed exactly as stored are not normalized again.
+        // Only this crawl writes this board (boards are de-duplicated), so the state holds until the write.
+        const stored = await serialise(() => options.store.boardState(board.ats, board.board));
+        const read = await reader.read({
+          board,
+          body,
+          known: knownHashes(stored, NORMALIZER_VERSION),
+          ...(options.aliases ? { aliases: options.aliases } : {}),
+        });
         if (!read.ok) throw new RoledexError(read.code, read.message);
-        const fetched = read.postings;
         result = await serialise(async () => {
           const at = now().toISOString();
           const sync = planBoardSync({
             at,
-            stored: await options.store.boardState(board.ats, board.board),
-            fetched,
+            stored,
+            fetched: read.postings,
+            unchanged: read.unchanged,
             stillListed: read.unreadableIds,
           });
           await options.store.applyBoardSync(

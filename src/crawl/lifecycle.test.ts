@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NormalizedPosting } from "../domain/posting.ts";
-import { planBoardSync, type StoredState } from "./lifecycle.ts";
+import { knownHashes, planBoardSync, type StoredState } from "./lifecycle.ts";
 
 const posting = (id: string, hash = `h-${id}`, normalizerVersion = "1") =>
   ({ id, contentHash: hash, normalizerVersion }) as NormalizedPosting;
@@ -67,5 +67,23 @@ describe("planBoardSync", () => {
     const sync = planBoardSync({ at, stored: [state("a")], fetched: [posting("a", "h-a", "2")] });
     expect(sync.update.map((p) => p.id)).toEqual(["a"]);
     expect(sync.counts).toMatchObject({ updated: 0, unchanged: 1 });
+  });
+
+  it("touches postings listed exactly as stored without their normalized form, reopening closed ones", () => {
+    const sync = planBoardSync({
+      at,
+      stored: [state("a"), state("b", "2025-12-01T00:00:00.000Z"), state("c")],
+      fetched: [posting("d")],
+      unchanged: ["a", "b", "a", "unknown"],
+    });
+    expect(sync.insert.map((p) => p.id)).toEqual(["d"]);
+    expect(sync.touch).toEqual(["a", "b"]);
+    expect(sync.close).toEqual(["c"]);
+    expect(sync.counts).toEqual({ fetched: 3, new: 1, updated: 0, reopened: 1, closed: 1, unchanged: 1 });
+  });
+
+  it("knows the hashes of postings normalized by the current version only", () => {
+    const stored = [state("a"), { ...state("b"), normalizerVersion: "0" }];
+    expect(knownHashes(stored, "1")).toEqual({ a: "h-a" });
   });
 });

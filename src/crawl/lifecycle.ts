@@ -32,14 +32,26 @@ export interface BoardSync {
 }
 
 /**
+ * The content hash of each stored posting that a reader may skip normalizing when the board lists it with
+ * the same hash: those normalized by this normalizer version (any other is rewritten anyway).
+ */
+export function knownHashes(stored: readonly StoredState[], normalizerVersion: string): Record<string, string> {
+  const known: Record<string, string> = {};
+  for (const s of stored) if (s.normalizerVersion === normalizerVersion) known[s.id] = s.contentHash;
+  return known;
+}
+
+/**
  * Lifecycle of one board after a successful crawl. Pure: given what the store holds and what the board
- * lists now, say what to insert, rewrite, touch and close. `stillListed` are ids the board lists but that
- * could not be read this time; they are neither closed nor rewritten.
+ * lists now, say what to insert, rewrite, touch and close. `unchanged` are ids the board lists exactly as
+ * stored (the reader did not normalize them again): touched, and reopened if closed. `stillListed` are ids
+ * the board lists but that could not be read this time; they are neither closed nor rewritten.
  */
 export function planBoardSync(input: {
   at: string;
   stored: readonly StoredState[];
   fetched: readonly NormalizedPosting[];
+  unchanged?: readonly string[];
   stillListed?: readonly string[];
 }): BoardSync {
   const stored = new Map(input.stored.map((s) => [s.id, s]));
@@ -68,6 +80,15 @@ export function planBoardSync(input: {
     else if (before.closedAt === null) sync.counts.unchanged++;
     if (changed || before.normalizerVersion !== posting.normalizerVersion) sync.update.push(posting);
     else sync.touch.push(posting.id);
+  }
+  for (const id of input.unchanged ?? []) {
+    const before = stored.get(id);
+    if (seen.has(id) || !before) continue;
+    seen.add(id);
+    sync.counts.fetched++;
+    if (before.closedAt !== null) sync.counts.reopened++;
+    else sync.counts.unchanged++;
+    sync.touch.push(id);
   }
   for (const id of input.stillListed ?? []) if (stored.has(id)) sync.touch.push(id);
   for (const s of input.stored) if (s.closedAt === null && !seen.has(s.id)) sync.close.push(s.id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { contentHash } from "../normalize/posting.ts";
 import { readBoard } from "./read-board.ts";
 
 const board = { ats: "greenhouse" as const, board: "acme", company: "Acme", industry: "ai-lab" as const };
@@ -12,6 +13,21 @@ describe("readBoard", () => {
     expect(reading).toMatchObject({
       ok: true,
       postings: [{ id: "greenhouse:acme:7", role: "research-engineer", seniority: "senior", industry: "ai-lab" }],
+    });
+  });
+
+  it("does not normalize again a posting listed with the hash it is stored with", () => {
+    const jobs = [7, 8].map((id) => ({ id, title: "Senior Research Engineer", location: { name: "London, UK" } }));
+    const first = readBoard({ board, body: JSON.stringify({ jobs }) });
+    if (!first.ok) throw new Error(first.message);
+    const [seven, eight] = first.postings;
+    const known = { [String(seven?.id)]: String(seven?.contentHash), [String(eight?.id)]: "a-stale-hash" };
+    expect(seven?.contentHash).toBe(contentHash(seven as NonNullable<typeof seven>));
+    const again = readBoard({ board, body: JSON.stringify({ jobs }), known });
+    expect(again).toMatchObject({
+      ok: true,
+      unchanged: ["greenhouse:acme:7"],
+      postings: [{ id: "greenhouse:acme:8" }],
     });
   });
 

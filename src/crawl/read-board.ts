@@ -1,7 +1,7 @@
 import { isRoledexError, type RecordIssue, RoledexError } from "../domain/errors.ts";
 import type { NormalizedPosting } from "../domain/posting.ts";
 import type { RoleAliases } from "../normalize/aliases.ts";
-import { normalizePosting } from "../normalize/posting.ts";
+import { contentHash, normalizePosting } from "../normalize/posting.ts";
 import type { CrawlBoard } from "../sources/connector.ts";
 import { CONNECTORS } from "../sources/registry.ts";
 
@@ -10,10 +10,12 @@ export interface BoardTask {
   board: CrawlBoard;
   body: string;
   aliases?: RoleAliases;
+  /** Content hash of stored postings by id (see knownHashes): a posting listed with the same hash is not normalized again. */
+  known?: Record<string, string>;
 }
 
 export type BoardReading =
-  | { ok: true; postings: NormalizedPosting[]; unreadableIds: string[]; issues: RecordIssue[] }
+  | { ok: true; postings: NormalizedPosting[]; unchanged: string[]; unreadableIds: string[]; issues: RecordIssue[] }
   | { ok: false; code: RoledexError["code"]; message: string };
 
 /**
@@ -29,10 +31,15 @@ export function readBoard(task: BoardTask): BoardReading {
       throw new RoledexError("E_SOURCE_MALFORMED", "answered with a body that is not JSON", { cause });
     }
     const read = CONNECTORS[task.board.ats].readPayload(payload, { board: task.board });
-    const postings = read.postings.map((p) =>
-      normalizePosting(p, { presetIndustry: task.board.industry, ...(task.aliases ? { aliases: task.aliases } : {}) }),
-    );
-    return { ok: true, postings, unreadableIds: read.unreadableIds, issues: read.issues };
+    const context = { presetIndustry: task.board.industry, ...(task.aliases ? { aliases: task.aliases } : {}) };
+    const postings: NormalizedPosting[] = [];
+    const unchanged: string[] = [];
+    for (const p of read.postings) {
+      const known = task.known?.[p.id];
+      if (known !== undefined && known === contentHash(p)) unchanged.push(p.id);
+      else postings.push(normalizePosting(p, context));
+    }
+    return { ok: true, postings, unchanged, unreadableIds: read.unreadableIds, issues: read.issues };
   } catch (error) {
     if (isRoledexError(error)) return { ok: false, code: error.code, message: error.message };
     return { ok: false, code: "E_INTERNAL", message: error instanceof Error ? error.message : String(error) };

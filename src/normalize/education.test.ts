@@ -3,7 +3,16 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Degree } from "../domain/vocab.ts";
 import { parseCsvRecords } from "./csv.ts";
-import { MAX_DESCRIPTION_CHARS, parseEducation, readDegreeStatements, screenDescription } from "./education.ts";
+import {
+  clauseBefore,
+  inPreferredSection,
+  MAX_DESCRIPTION_CHARS,
+  parseEducation,
+  preferredSections,
+  readDegreeStatements,
+  screenDescription,
+  sectionReader,
+} from "./education.ts";
 
 const edu = (text: string) => parseEducation(text).education;
 const codes = (text: string) => parseEducation(text).issues.map((i) => i.code);
@@ -278,10 +287,79 @@ describe("parseEducation: hostile input", () => {
 });
 
 describe("screenDescription", () => {
+  it("maps each character outside Latin-1 to one Latin-1 character, so offsets do not move", () => {
+    const text = "Bachelor\u2019s degree \u2022 3\u20135 years\u2026 \ud83d\ude00ok";
+    const screened = screenDescription(text, "x").text;
+    expect(screened).toBe("Bachelor's degree \u00b7 3-5 years.   ok");
+    expect(screened?.length).toBe(text.length);
+  });
+
   it("splits words glued by a lost line break and leaves PhD alone", () => {
     expect(screenDescription("QualificationsBachelor's degreeMasters preferred, PhD", "x").text).toBe(
       "Qualifications Bachelor's degree Masters preferred, PhD",
     );
+  });
+});
+
+describe("parseEducation: every form the fast scan must reach", () => {
+  // Degree words are looked for only where a literal scan of the lower-case text finds `degree`, `master`,
+  // `doctor`, `associate`, `bac`, `grad`, `high` or `ph`, or up to three words before a `degree`.
+  it.each([
+    ["bAcHeLoR's degree in CS", "bachelor", null],
+    ["FOUR-YEAR COLLEGE DEGREE required", "bachelor", null],
+    ["four year university degree", "bachelor", null],
+    ["4 year degree", "bachelor", null],
+    ["Post-graduate degree preferred", null, "master"],
+    ["Advanced Academic Degree", "master", null],
+    ["graduate studies in economics", "master", null],
+    ["Undergraduate degree in math", "bachelor", null],
+    ["Baccalaureate in nursing", "bachelor", null],
+    ["D. Phil in Physics", "phd", null],
+    ["DPhil or PhD", "phd", null],
+    ["Ph. D in Statistics", "phd", null],
+    ["Associate's degree required", null, null],
+    ["associate of arts", null, null],
+  ] as const)("reads %j as required %s, preferred %s", (text, required, preferred) => {
+    expect(edu(text)).toEqual({ required, preferred });
+  });
+
+  it("reads a high-school diploma in capitals as below a bachelor's", () => {
+    const { statements } = readDegreeStatements("High-School Diploma or GED is required");
+    expect(statements.map((s) => s.degrees)).toEqual([["below-bachelor", "below-bachelor"]]);
+  });
+});
+
+describe("sectionReader", () => {
+  const text =
+    "About us\nWe build things.\nRequirements:\nBS in CS\n\nPreferred Qualifications\nMS in CS\nPython is a plus\nBenefits:\nDental";
+  const everyOffset = Array.from({ length: text.length }, (_, i) => i);
+  const expected = everyOffset.map((at) => inPreferredSection(preferredSections(text), at));
+
+  it("answers as inPreferredSection over preferredSections, questions in order", () => {
+    const inPreferred = sectionReader(text);
+    expect(everyOffset.map((at) => inPreferred(at))).toEqual(expected);
+    expect(expected).toContain(true);
+  });
+
+  it("answers as inPreferredSection over preferredSections, questions in any order", () => {
+    const inPreferred = sectionReader(text);
+    const shuffled = everyOffset.map((at) => (at * 37) % text.length);
+    expect(shuffled.map((at) => inPreferred(at))).toEqual(shuffled.map((at) => expected[at]));
+  });
+});
+
+describe("clauseBefore", () => {
+  it.each([
+    ["Requirements: BS in CS; MS ", " MS "],
+    ["Intro. Then BS ", " Then BS "],
+    ["done.Next BS ", "Next BS "],
+    ["line\nBreak BS ", "Break BS "],
+    ["not\nbroken BS ", "not\nbroken BS "],
+    ["ends with a dot.", "ends with a dot."],
+    ["no clause start here", "no clause start here"],
+    ["", ""],
+  ])("reads %j back to %j", (text, clause) => {
+    expect(clauseBefore(text, 0, text.length)).toBe(clause);
   });
 });
 

@@ -3,8 +3,10 @@
  * an `Education` and issues out. It reads no HTML (./html-text.ts does), does not judge fields of study
  * ("in Computer Science") and does not infer a degree from a title or seniority.
  *
- * How it reads: one pass of two precompiled regexes finds degree mentions (words case-insensitively,
- * abbreviations case-sensitively so that `MS Office`, `BA team` and `Boston, MA` stay out); mentions joined
+ * How it reads: two precompiled regexes find degree mentions (words case-insensitively, abbreviations
+ * case-sensitively so that `MS Office`, `BA team` and `Boston, MA` stay out); the word regex is tried only
+ * where a few fast literal scans of the lower-case text (`degree`, `bac`, `grad`, `ph`, ...) found a word it
+ * can start with, which finds the same mentions as scanning with it at every offset; mentions joined
  * only by `/`, `or`, `,` (`BS/MS/PhD`, `Master's or PhD`) form one group; each group takes the marker nearest
  * to it in its clause (clauses end at a line break, `;`, a bullet or a sentence end): first a marker after it
  * (`... required`, `... preferred`, `... is a plus`, `(Preferred)`), else a prefix before it (`Preferred:`,
@@ -37,6 +39,7 @@
  * ./industry.ts reuse (they live here only because the three modules were added together; a shared
  * `requirement-text.ts` would be their natural home).
  */
+import { Buffer } from "node:buffer";
 import type { RecordIssue } from "../domain/errors.ts";
 import type { Education } from "../domain/posting.ts";
 import { DEGREES, type Degree } from "../domain/vocab.ts";
@@ -82,10 +85,10 @@ export function screenDescription(text: unknown, domain: string): { text: string
   let sampled = 0;
   const stride = Math.max(1, Math.floor(text.length / SAMPLES));
   for (let i = 0; i < text.length; i += stride) {
-    const c = text.charCodeAt(i);
+    const kind = SAMPLE_KIND[text.charCodeAt(i)] as number;
     sampled++;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || c === 127) control++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) letters++;
+    control += kind & CONTROL;
+    letters += kind >> 1;
   }
   if (control > 0 && control * 10 > sampled) {
     return { text: null, issue: issue(`${domain}.binary`, "text holds binary bytes", excerpt(text)) };
@@ -95,8 +98,39 @@ export function screenDescription(text: unknown, domain: string): { text: string
   }
   // Education, experience and industry screen the same description one after another: clean it once.
   if (text !== lastScreened.input)
-    lastScreened = { input: text, output: text.replace(NOT_LATIN1, toLatin1).replace(GLUED_WORDS, "$1 $2") };
+    lastScreened = { input: text, output: toLatin1Text(text).replace(GLUED_WORDS, "$1 $2") };
   return { text: lastScreened.output, issue: null };
+}
+
+/** Of a sampled character: CONTROL, LETTER or neither (a table costs less than the branches it replaces). */
+const CONTROL = 1;
+const LETTER = 2;
+const SAMPLE_KIND = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || c === 127) SAMPLE_KIND[c] = CONTROL;
+  else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) SAMPLE_KIND[c] = LETTER;
+}
+
+/**
+ * `text.replace(NOT_LATIN1, toLatin1)` as a one-byte string. Buffer.from(text, "latin1") keeps the low byte of each
+ * character, so only the bytes of the characters outside Latin-1 need writing over; a replace would cost a callback
+ * per character and give a two-byte string (its pieces are cut from a two-byte one), which every later regex and
+ * toLowerCase reads more slowly.
+ */
+function toLatin1Text(text: string): string {
+  NOT_LATIN1.lastIndex = 0;
+  let m = NOT_LATIN1.exec(text);
+  if (m === null) return text;
+  const bytes = Buffer.from(text, "latin1");
+  for (; m !== null; m = NOT_LATIN1.exec(text)) bytes[m.index] = toLatin1(m[0]).charCodeAt(0);
+  return bytes.toString("latin1");
+}
+
+let lastLower = { text: "", lower: "" };
+/** The lower-case copy of a screened text (the same length: it is all Latin-1), cached like the screen. */
+function lowerCase(s: string): string {
+  if (s !== lastLower.text) lastLower = { text: s, lower: s.toLowerCase() };
+  return lastLower.lower;
 }
 
 // V8 runs a case-insensitive regex on a one-byte string about 1.5 times as fast as on a two-byte one, and a
@@ -131,9 +165,11 @@ const GLUED_WORDS = /([a-z])([A-Z][a-z])/g;
 type Level = 0 | 1 | 2 | 3;
 const LEVEL_DEGREE: Record<Level, Degree | null> = { 0: null, 1: "bachelor", 2: "master", 3: "phd" };
 
-/** Degree words, case-insensitive. Each alternative is a named group so the level is known without re-matching. */
+/**
+ * Degree words, case-insensitive. Each alternative is a named group so the level is known without re-matching.
+ * Sticky: it is tried only at the offsets degreeWordCandidates finds.
+ */
 const DEGREE_WORDS = new RegExp(
-  // One leading \b for all alternatives: V8 scans a 4 KB text twice as fast as with a \b in each.
   String.raw`\b(?:${[
     String.raw`(?<phd>ph\.?\s?d\b\.?|d\.?\s?phil\b|doctor(?:ate|al)\b|doctor of philosophy\b)`,
     String.raw`(?<master>master(?:['’]?s)?\b|(?:advanced(?:\s+(?:university|college|academic))?|graduate(?:[- ]level)?|post-?graduate)\s+degrees?\b|graduate\s+(?:education|studies)\b)`,
@@ -141,8 +177,55 @@ const DEGREE_WORDS = new RegExp(
     String.raw`(?<generic>degree\s+(?:in|from)\b)`,
     String.raw`(?<below>associate['’]?s?\s+(?:degree|of\s+(?:arts|science|applied))\b|high[- ]school\s+(?:diploma|education|degree|graduate)\b)`,
   ].join("|")})`,
-  "gi",
+  "iy",
 );
+/**
+ * Words every DEGREE_WORDS match holds, in lower case, each with the offsets before it where such a match can
+ * start. One regex scan of the lower-case text per entry finds them: V8 skips through a text looking for one
+ * word, or for a few well-chosen ones, several times as fast as it tries a long alternation at every offset
+ * (two more words in the first group, or `bac` and `grad` together, make it several times slower). The matches
+ * that end in `degree` (`advanced degree`, `4-year college degree`, `associate's degree`, `high school
+ * degree`) start at most three words before it: those are read back from each `degree`.
+ */
+const DEGREE_ANCHORS: readonly { words: RegExp; offsets: readonly number[] }[] = [
+  { words: /degree|master|doctor|associate/g, offsets: [0] },
+  { words: /bac/g, offsets: [0] }, // bachelor, baccalaureate
+  { words: /grad/g, offsets: [0, 4, 5] }, // graduate; postgraduate; post-graduate, undergrad
+  { words: /high/g, offsets: [0] }, // high school
+  { words: /ph/g, offsets: [0, 1, 2, 3] }, // ph.d; dphil; d.phil, d phil; d. phil
+];
+/** The most whitespace-separated words of a DEGREE_WORDS match before its `degree` (`four year college degree`). */
+const WORDS_BEFORE_DEGREE = 3;
+
+/** Offsets of `s` where DEGREE_WORDS may match, ascending: a superset, each is checked by DEGREE_WORDS. */
+function degreeWordCandidates(s: string): Int32Array {
+  const lower = lowerCase(s);
+  const starts: number[] = [];
+  for (const { words, offsets } of DEGREE_ANCHORS) {
+    words.lastIndex = 0;
+    for (let m = words.exec(lower); m !== null; m = words.exec(lower)) {
+      for (const offset of offsets) if (m.index >= offset) starts.push(m.index - offset);
+      if (m[0] === "degree") wordStartsBefore(s, m.index, starts);
+      words.lastIndex = m.index + 1;
+    }
+  }
+  return new Int32Array(starts).sort();
+}
+
+/** Pushes the word starts of the WORDS_BEFORE_DEGREE whitespace-separated tokens before `at` (each after whitespace). */
+function wordStartsBefore(s: string, at: number, starts: number[]): void {
+  let i = at;
+  for (let token = 0; token < WORDS_BEFORE_DEGREE; token++) {
+    const spaceEnd = i;
+    while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
+    if (i === spaceEnd || i === 0) return;
+    const tokenEnd = i;
+    while (i > 0 && !isSpace(s.charCodeAt(i - 1))) i--;
+    for (let k = i; k < tokenEnd; k++) {
+      if (isWordChar(s.charCodeAt(k)) && (k === 0 || !isWordChar(s.charCodeAt(k - 1)))) starts.push(k);
+    }
+  }
+}
 
 /** Degree abbreviations, case-sensitive. BS, BA, MS, MA alone are ambiguous and need a degree context. */
 const DEGREE_ABBREVIATIONS =
@@ -169,7 +252,8 @@ const CONNECTOR =
 
 /** Ends a clause: a line break, `;`, a bullet, a sentence end. */
 const CLAUSE_END = /\n(?![a-z])|;|•|·|[.!?](?=\s)|(?<=[a-z)])[.!?](?=[A-Z])|\s[-–*]\s|\*\s/;
-const CLAUSE_START = /\n(?![a-z])|;|•|·|[.!?](?=\s)|(?<=[a-z)])[.!?](?=[A-Z])/g;
+// A clause starts after CLAUSE_START, `/\n(?![a-z])|;|•|·|[.!?](?=\s)|(?<=[a-z)])[.!?](?=[A-Z])/` (CLAUSE_END
+// without the dash and asterisk bullets), read by clauseStartsAt.
 /** Starts a new item within a clause: the marker after it is about that item, not the degree. */
 const NEW_ITEM =
   /\b(?:experience (?:with|in|using)|knowledge of|familiarity|proficien(?:t|cy)|ability to|skills? in|expertise in)\b/i;
@@ -293,7 +377,7 @@ export function readDegreeStatements(text: string): { statements: DegreeStatemen
     issues.push(issue("education.too_many_mentions", `read only the first ${MAX_MENTIONS} degree mentions`));
   }
   const groups = groupMentions(s, mentions);
-  const sections = preferredSections(s);
+  const inPreferred = sectionReader(s);
   let prevEnd = -1;
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g] as Group;
@@ -305,9 +389,7 @@ export function readDegreeStatements(text: string): { statements: DegreeStatemen
     const clause = `${before}${s.slice(group.start, group.end)}${after}`.trim();
     if (NOT_CANDIDATE.test(clause)) continue;
     const kind: StatementKind =
-      markerAfter(after) ??
-      markerBefore(before) ??
-      (inPreferredSection(sections, group.start) ? "preferred" : "required");
+      markerAfter(after) ?? markerBefore(before) ?? (inPreferred(group.start) ? "preferred" : "required");
     statements.push({
       degrees: group.levels.map((l) => LEVEL_DEGREE[l] ?? "below-bachelor"),
       kind,
@@ -324,12 +406,18 @@ const DEGREES_ORDER: readonly Degree[] = DEGREES;
 
 function findMentions(s: string): Mention[] {
   const found: (Mention & { bare: boolean; generic?: true })[] = [];
-  DEGREE_WORDS.lastIndex = 0;
-  for (let m = DEGREE_WORDS.exec(s); m !== null; m = DEGREE_WORDS.exec(s)) {
+  // The matches a scan with DEGREE_WORDS at every offset finds: each the first at or after the end of the last.
+  let next = 0;
+  for (const at of degreeWordCandidates(s)) {
     if (found.length >= MAX_MENTIONS) break;
+    if (at < next) continue;
+    DEGREE_WORDS.lastIndex = at;
+    const m = DEGREE_WORDS.exec(s);
+    if (m === null) continue;
     const groups = m.groups ?? {};
     const start = m.index;
     const end = start + m[0].length;
+    next = end;
     const rest = s.slice(end, end + 40);
     let level: Level;
     if (groups.phd !== undefined) {
@@ -428,14 +516,52 @@ export function clauseAfter(s: string, from: number, nextStart: number): string 
 /** The text before a group back to the start of its clause (bounded by the caller). */
 export function clauseBefore(s: string, from: number, to: number): string {
   const w = s.slice(from, to);
-  let start = 0;
-  CLAUSE_START.lastIndex = 0;
-  for (let m = CLAUSE_START.exec(w); m !== null; m = CLAUSE_START.exec(w)) start = m.index + m[0].length;
-  return w.slice(start);
+  // Every CLAUSE_START match is one character, so the last match is the first one found reading backwards.
+  for (let i = w.length - 1; i >= 0; i--) if (clauseStartsAt(w, i)) return w.slice(i + 1);
+  return w;
+}
+
+// CLAUSE_START read character by character, backwards: a regex reads the whole window forwards to find its last
+// match, this stops at it (clauseBefore runs for every degree and year figure).
+const isLowerAZ = (c: number): boolean => c >= 97 && c <= 122;
+const isUpperAZ = (c: number): boolean => c >= 65 && c <= 90;
+/** `\s` of a regex. */
+const isSpace = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+/** `\w` of a regex without the `u` flag. */
+const isWordChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isSentenceMark = (c: number): boolean => c === 46 || c === 33 || c === 63; // . ! ?
+
+/** Whether CLAUSE_START, run on `w`, matches at `i`. */
+function clauseStartsAt(w: string, i: number): boolean {
+  const c = w.charCodeAt(i);
+  if (c === 59 || c === 0x2022 || c === 0xb7) return true; // ; • ·
+  const next = i + 1 < w.length ? w.charCodeAt(i + 1) : -1;
+  if (c === 10) return !isLowerAZ(next); // \n(?![a-z])
+  if (!isSentenceMark(c)) return false;
+  if (isSpace(next)) return true; // [.!?](?=\s)
+  // (?<=[a-z)])[.!?](?=[A-Z])
+  const prev = i > 0 ? w.charCodeAt(i - 1) : -1;
+  return (isLowerAZ(prev) || prev === 41) && isUpperAZ(next);
 }
 
 const dropParentheses = (w: string): string =>
-  w.replace(PARENTHESIS, (whole, inner: string) => (LONE_MARKER.test(inner) ? ` ${inner} ` : " ".repeat(whole.length)));
+  !w.includes("(")
+    ? w
+    : w.replace(PARENTHESIS, (whole, inner: string) =>
+        LONE_MARKER.test(inner) ? ` ${inner} ` : " ".repeat(whole.length),
+      );
 
 export function markerAfter(after: string): StatementKind | null {
   // `M.S. in statistics ... with a preference for a PhD`: a prefix at the end belongs to the next degree.
@@ -461,15 +587,19 @@ export function preferredSections(s: string): { start: number; preferred: boolea
   while (lineStart < s.length) {
     let lineEnd = s.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = s.length;
-    if (lineEnd - lineStart <= 2 * MAX_HEADER_CHARS) {
-      const line = s.slice(lineStart, lineEnd).trim();
-      if (line.length > 0 && line.length <= MAX_HEADER_CHARS && isHeader(line)) {
-        sections.push({ start: lineStart, preferred: HEADER_PREFERRED.test(line) });
-      }
-    }
+    const header = headerAt(s, lineStart, lineEnd);
+    if (header !== null) sections.push({ start: lineStart, preferred: header });
     lineStart = lineEnd + 1;
   }
   return sections;
+}
+
+/** Whether the line [lineStart, lineEnd) of `s` is a section header: null if not, else whether it is a preferred one. */
+function headerAt(s: string, lineStart: number, lineEnd: number): boolean | null {
+  if (lineEnd - lineStart > 2 * MAX_HEADER_CHARS) return null;
+  const line = s.slice(lineStart, lineEnd).trim();
+  if (line.length === 0 || line.length > MAX_HEADER_CHARS || !isHeader(line)) return null;
+  return HEADER_PREFERRED.test(line);
 }
 
 const isHeader = (line: string): boolean =>
@@ -485,4 +615,40 @@ export function inPreferredSection(sections: { start: number; preferred: boolean
     preferred = section.preferred;
   }
   return preferred;
+}
+
+/**
+ * `(at) => inPreferredSection(preferredSections(s), at)` for one text, reading only the lines from `at` back to
+ * the nearest header, or to the line of the previous question when that comes first (questions come in order):
+ * most lines of a description are never read.
+ */
+export function sectionReader(s: string): (at: number) => boolean {
+  let knownLine = -1; // the start of the line of the previous question, or -1
+  let knownPreferred = false; // the answer for any offset on that line
+  return (at) => {
+    // The start of the line that holds `at` (a line ends at, and includes, its "\n").
+    const line = at <= 0 ? 0 : s.lastIndexOf("\n", at - 1) + 1;
+    if (line < knownLine) {
+      knownLine = -1;
+      knownPreferred = false;
+    }
+    let preferred = false;
+    for (let start = line; ; ) {
+      if (start <= knownLine) {
+        preferred = knownPreferred;
+        break;
+      }
+      const end = s.indexOf("\n", start);
+      const header = headerAt(s, start, end < 0 ? s.length : end);
+      if (header !== null) {
+        preferred = header;
+        break;
+      }
+      if (start === 0) break;
+      start = start === 1 ? 0 : s.lastIndexOf("\n", start - 2) + 1;
+    }
+    knownLine = line;
+    knownPreferred = preferred;
+    return preferred;
+  };
 }

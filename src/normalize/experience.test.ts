@@ -22,6 +22,24 @@ describe("parseExperienceYears: the brief's forms", () => {
   });
 });
 
+describe("parseExperienceYears: every unit word the fast scan must reach", () => {
+  it.each([
+    ["5+ YEARS of experience", 5, null],
+    ["3 Yrs. of experience", 3, null],
+    ["6 Months experience", 0.5, null],
+    ["2 YR of experience", 2, null],
+    ["Minimum 5 yearsExperience in Python required", 5, null], // a glued word split by the screen
+  ] as const)("reads %j as {%s, %s}", (text, min, max) => {
+    expect(years(text)).toEqual({ min, max });
+  });
+
+  it("reads a figure under a preferred header as preferred", () => {
+    const text = "2 years of experience\nPreferred Qualifications\n5+ years of experience";
+    expect(readExperienceStatements(text).statements.map((s) => s.kind)).toEqual(["required", "preferred"]);
+    expect(years(text)).toEqual({ min: 2, max: null });
+  });
+});
+
 // Hand-checked: real sentences from ../shared/corpus/descriptions, each with the range read by hand.
 const HAND_CHECKED: [string, number | null, number | null][] = [
   ["3+ years of professional experience in Data Science or Applied Machine Learning required", 3, null],

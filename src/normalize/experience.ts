@@ -3,7 +3,8 @@
  * `ExperienceYears` (or null) and issues out. It does not infer years from a title or a seniority, and it
  * reads no HTML.
  *
- * How it reads: one scan for the unit words (`years`, `yrs`, `months`) finds candidates; for each, a
+ * How it reads: a few indexOf scans for the letters the unit words start with (`ye`, `yr`, `month`) find
+ * candidates and a sticky regex keeps the unit words (`years`, `yrs`, `months`); for each, a
  * regex anchored at the unit reads the figure before it from a bounded window (`5+`, `3-5`, `3 to 5`,
  * `two`, `five (5)`, `at least 2`, `minimum of 7`, `over 5`, `up to 2`, `2 or more`), and the words around
  * it decide whether it is about experience: `experience`/`exp` in its clause, or a working context right
@@ -36,12 +37,11 @@ import type { ExperienceYears } from "../domain/posting.ts";
 import {
   clauseAfter,
   clauseBefore,
-  inPreferredSection,
   markerAfter,
   markerBefore,
-  preferredSections,
   type StatementKind,
   screenDescription,
+  sectionReader,
 } from "./education.ts";
 
 /** No posting asks for more years than this; a larger figure is about something else. */
@@ -69,8 +69,27 @@ export interface ExperienceStatement {
 const issue = (code: string, message: string, input?: unknown): RecordIssue =>
   input === undefined ? { code, path: [], message } : { code, path: [], message, input };
 
-// Spelled-out cases rather than the `i` flag: V8 then skips faster to the first letter.
-const UNIT = /\b(?:[Yy](?:ears?|rs?)|YEARS?|YRS?|[Mm]onths?|MONTHS?)\b/g;
+/** A unit word, tried only where unitCandidates found one can start. */
+const UNIT = /\b(?:[Yy](?:ears?|rs?)|YEARS?|YRS?|[Mm]onths?|MONTHS?)\b/y;
+
+/**
+ * Offsets of `s` where UNIT may match, ascending: each `y` before `e` or `r`, `Y` before `e`, `r`, `E` or `R`, and
+ * `month`, `Month`, `MONTH`. indexOf finds these letters faster than a regex scan finds the unit words.
+ */
+function unitCandidates(s: string): Int32Array {
+  const starts: number[] = [];
+  for (let i = s.indexOf("y"); i >= 0; i = s.indexOf("y", i + 1)) {
+    const next = s.charCodeAt(i + 1);
+    if (next === 101 || next === 114) starts.push(i); // e r
+  }
+  for (let i = s.indexOf("Y"); i >= 0; i = s.indexOf("Y", i + 1)) {
+    const next = s.charCodeAt(i + 1) | 0x20; // lower case of an ASCII letter
+    if (next === 101 || next === 114) starts.push(i);
+  }
+  for (const month of MONTH_WORDS) for (let i = s.indexOf(month); i >= 0; i = s.indexOf(month, i + 1)) starts.push(i);
+  return new Int32Array(starts).sort();
+}
+const MONTH_WORDS = ["month", "Month", "MONTH"];
 
 const WORDS: Readonly<Record<string, number>> = {
   zero: 0,
@@ -148,6 +167,16 @@ const OR_JOINT = /(?:[;,.\n]|^)\s*(?:or|Or|OR)\b|\bOR\b|\b(?:or|OR)\s*$/;
 const SUBSTITUTE_BEFORE =
   /\b(?:degree|diploma|bachelor['’]?s|master['’]?s|BS|BA|MS|equivalent)\s+(?:\([^)]*\)\s+)?or\s+(?:an?\s+)?(?:additional\s+|equivalent\s+)?$|\b(?:substitut\w*|in\s+lieu|in\s+place\s+of|equivalent\s+to)\b/i;
 
+const YRS = /^yrs?$/i;
+/** `... in lieu of a degree` right after the figure. */
+const IN_LIEU_AFTER = /^\s*(?:of\s+\w+\s+){0,1}(?:experience\s+)?in\s+lieu\b/i;
+/** `w.split(/\d/, 1)[0]`: the text before the first digit. */
+const beforeDigit = (w: string): string => {
+  const digit = w.search(DIGIT);
+  return digit < 0 ? w : w.slice(0, digit);
+};
+const DIGIT = /\d/;
+
 const excerpt = (s: string): string => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
 
 export function parseExperienceYears(text: string): ExperienceResult {
@@ -193,11 +222,17 @@ export function readExperienceStatements(text: string): { statements: Experience
   if (screened.text === null) return { statements, issues: screened.issue === null ? [] : [screened.issue] };
   const s = screened.text;
   const issues: RecordIssue[] = [];
-  let sections: { start: number; preferred: boolean }[] | null = null;
+  let inPreferred: ((at: number) => boolean) | null = null;
   let prevEnd = -1;
   let units = 0;
-  UNIT.lastIndex = 0;
-  for (let u = UNIT.exec(s); u !== null; u = UNIT.exec(s)) {
+  // The matches a global UNIT scan finds: the first match at or after the end of the previous one.
+  let next = 0;
+  for (const at of unitCandidates(s)) {
+    if (at < next) continue;
+    UNIT.lastIndex = at;
+    const u = UNIT.exec(s);
+    if (u === null) continue;
+    next = at + u[0].length;
     if (++units > MAX_UNITS) {
       issues.push(issue("experience.too_many_figures", `read only the first ${MAX_UNITS} year figures`));
       break;
@@ -210,25 +245,25 @@ export function readExperienceStatements(text: string): { statements: Experience
     const range = figureRange(fig.groups ?? {}, u[0]);
     if (range === null) continue;
     // `5+ yrs. of experience`: the abbreviation's dot is not a sentence end.
-    const afterStart = s[unitEnd] === "." && /^yrs?$/i.test(u[0]) ? unitEnd + 1 : unitEnd;
+    const afterStart = s[unitEnd] === "." && YRS.test(u[0]) ? unitEnd + 1 : unitEnd;
     const after = s.slice(afterStart, afterStart + AFTER_CHARS);
     const figureStart = unitStart - before.length + fig.index;
     const lead = before.slice(0, fig.index);
     const wideStart = clauseBefore(s, Math.max(0, figureStart - 200), figureStart);
     if (!isExperience(wideStart, lead, after, fig.groups?.hyphen !== undefined, fig[0])) continue;
 
-    sections ??= preferredSections(s);
+    inPreferred ??= sectionReader(s);
     const clauseStart = prevEnd > figureStart - wideStart.length ? s.slice(prevEnd, figureStart) : wideStart;
     const clauseEnd = clauseAfter(s, unitEnd, s.length);
     const substitute = SUBSTITUTE_BEFORE.test(clauseStart) && !DEGREE_AFTER.test(after);
-    if (substitute || /^\s*(?:of\s+\w+\s+){0,1}(?:experience\s+)?in\s+lieu\b/i.test(clauseEnd)) {
+    if (substitute || IN_LIEU_AFTER.test(clauseEnd)) {
       continue;
     }
     const kind: StatementKind =
       // The marker window stops at the next figure (`5 years ..., 10+ years preferred`).
-      markerAfter(clauseEnd.slice(0, 60).split(/\d/, 1)[0] ?? "") ??
+      markerAfter(beforeDigit(clauseEnd.slice(0, 60))) ??
       markerBefore(clauseStart) ??
-      (inPreferredSection(sections, figureStart) ? "preferred" : "required");
+      (inPreferred(figureStart) ? "preferred" : "required");
     const clause = `${clauseStart}${s.slice(figureStart, unitEnd)}${clauseEnd}`;
     const gap = prevEnd < 0 ? "" : s.slice(prevEnd, figureStart);
     const prev = statements[statements.length - 1];
@@ -236,7 +271,7 @@ export function readExperienceStatements(text: string): { statements: Experience
       prev !== undefined &&
       gap.length <= 300 &&
       ((gap.length <= 200 && OR_JOINT.test(gap)) || (DEGREE_NEAR.test(clause) && DEGREE_NEAR.test(prev.text)));
-    statements.push({ ...range, kind, orPrevious, text: excerpt(clause.trim()) });
+    statements.push({ min: range.min, max: range.max, kind, orPrevious, text: excerpt(clause.trim()) });
     prevEnd = unitEnd;
   }
   return { statements, issues };
