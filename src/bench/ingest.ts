@@ -9,6 +9,7 @@ import { NORMALIZER_VERSION } from "../normalize/posting.ts";
 import type { CrawlBoard } from "../sources/connector.ts";
 import { DuckDBStore } from "../store/duckdb/duckdb-store.ts";
 import { type GeneratedBoard, generateCorpus } from "./corpus.ts";
+import { stageTimes } from "./stages.ts";
 
 /**
  * Ingest benchmark: parse → normalize → store, in postings per second, on a generated corpus of realistic
@@ -17,6 +18,7 @@ import { type GeneratedBoard, generateCorpus } from "./corpus.ts";
  * them to a DuckDB file on the main thread.
  *
  *   npm run bench [-- --boards 100 --per-board 1000 --threads N]
+ *   npm run bench -- --stages    # also: where one posting's time goes, stage by stage (first 10 boards)
  */
 
 const arg = (name: string, fallback: number) => {
@@ -122,6 +124,16 @@ async function main() {
   const floorSeconds = (performance.now() - f0) / 1000;
 
   const dir = mkdtempSync(join(tmpdir(), "roledex-bench-"));
+  if (process.argv.includes("--stages")) {
+    const sample = boards.slice(0, 10);
+    const n = sample.reduce((k, b) => k + b.postings, 0);
+    console.log("");
+    console.log(
+      `${`stage, one thread (${n.toLocaleString("en-US")} postings, best of 3)`.padEnd(58)}${"µs/posting".padStart(10)}`,
+    );
+    for (const [label, us] of await stageTimes(sample, dir))
+      console.log(`${label.padEnd(58)}${us.toFixed(1).padStart(10)}`);
+  }
   const reader = new ReaderPool(threads);
   try {
     // First crawl: every posting is new. Second crawl of the same answers: every posting is unchanged.

@@ -79,39 +79,34 @@ function isSpace(c: number): boolean {
   );
 }
 
+/** Where folding has work: a tab-like blank, a line break, or a space before another blank or a line break. */
+const NEXT_FOLD = /[\t\n\v\f\u00a0]| (?=[ \t\n\v\f\u00a0])/g;
+
 /**
  * Runs of spaces and tabs become one space, a line break swallows the spaces before it and all white space
- * after it, and the ends are trimmed. One pass that copies unchanged stretches whole: the two global
- * regexes it replaces (tested as its reference) matched at every single space between words.
+ * after it, and the ends are trimmed. The regex jumps to the next place with work and the stretches between
+ * are copied whole: the two global replaces this stands for (tested as its reference) matched at every
+ * single space between words.
  */
 export function foldWhitespace(s: string): string {
   const n = s.length;
-  let i = 0;
-  while (i < n && isSpace(s.charCodeAt(i))) i++;
+  let from = 0;
+  while (from < n && isSpace(s.charCodeAt(from))) from++;
   let out = "";
-  let from = i;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c === 10) {
-      let j = i + 1;
+  NEXT_FOLD.lastIndex = from;
+  for (let m = NEXT_FOLD.exec(s); m !== null; m = NEXT_FOLD.exec(s)) {
+    const i = m.index;
+    let j = i + 1;
+    if (s.charCodeAt(i) === 10) {
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       out += s.slice(from, i + 1);
-      from = i = j;
-    } else if (isBlank(c)) {
-      let j = i + 1;
-      while (j < n && isBlank(s.charCodeAt(j))) j++;
-      if (j < n && s.charCodeAt(j) === 10) {
-        out += s.slice(from, i);
-        from = i = j;
-      } else if (c === 32 && j === i + 1) {
-        i = j;
-      } else {
-        out += `${s.slice(from, i)} `;
-        from = i = j;
-      }
     } else {
-      i++;
+      while (j < n && isBlank(s.charCodeAt(j))) j++;
+      // blanks before a line break go; elsewhere a run of them is one space
+      out += j < n && s.charCodeAt(j) === 10 ? s.slice(from, i) : `${s.slice(from, i)} `;
     }
+    from = j;
+    NEXT_FOLD.lastIndex = from;
   }
   return (out + s.slice(from)).trimEnd();
 }
