@@ -319,24 +319,4 @@ describe.skipIf(!HAS_CORPUS)("responsibility phrases of the real corpus (shared/
     }
     console.info("descriptions with at least one responsibility phrase:", shares);
   });
-
-  it("reads a 4 KB description in well under 400 µs (5,000 in under 2 s; a loose guard here, measured in the report)", () => {
-    const texts = glassdoor()
-      .map((p) => p.text ?? "")
-      .filter((t) => t.length >= 4096)
-      .map((t) => t.slice(0, 4096));
-    for (let k = 0; k < 3; k++) for (const t of texts) responsibilityPhrases(t); // warm up
-    // The best of five rounds: other work on the machine only ever adds time.
-    let meanUs = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 5; round++) {
-      const started = performance.now();
-      for (const t of texts) responsibilityPhrases(t);
-      meanUs = Math.min(meanUs, ((performance.now() - started) * 1000) / texts.length);
-    }
-    console.info(
-      `responsibilities: ${meanUs.toFixed(1)} µs per 4 KB description, ${((meanUs * 5000) / 1000).toFixed(0)} ms per 5,000 (${texts.length} texts, best of 5)`,
-    );
-    // A guard against a slow path, not the speed target: a shared CI machine can be several times slower.
-    expect(meanUs).toBeLessThan(1_000);
-  });
 });

@@ -305,22 +305,4 @@ describe.skipIf(!HAS_CORPUS)("parseExperienceYears against seniority labels (sha
     expect(median(other)).toBeLessThan(median(senior));
     expect(atLeast3(senior)).toBeGreaterThan(atLeast3(other) + 0.1);
   });
-
-  it("reads a 4 KB description in well under 50 µs on average (a loose guard here; measured in the docs)", () => {
-    const texts = records("descriptions/glassdoor-ds-2021.csv")
-      .map((r) => r["Job Description"] ?? "")
-      .filter((t) => t.length >= 4096)
-      .map((t) => t.slice(0, 4096));
-    for (let k = 0; k < 3; k++) for (const t of texts) parseExperienceYears(t); // warm up
-    // The best of five rounds: other work on the machine only ever adds time.
-    let meanUs = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 5; round++) {
-      const started = performance.now();
-      for (const t of texts) parseExperienceYears(t);
-      meanUs = Math.min(meanUs, ((performance.now() - started) * 1000) / texts.length);
-    }
-    console.info(`experience: ${meanUs.toFixed(1)} µs per 4 KB description (${texts.length} texts, best of 5 rounds)`);
-    // A guard against a slow path, not the speed target: a shared CI machine can be several times slower.
-    expect(meanUs).toBeLessThan(200);
-  });
 });
