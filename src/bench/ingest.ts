@@ -9,7 +9,7 @@ import { NORMALIZER_VERSION } from "../normalize/posting.ts";
 import type { CrawlBoard } from "../sources/connector.ts";
 import { DuckDBStore } from "../store/duckdb/duckdb-store.ts";
 import { type GeneratedBoard, generateCorpus } from "./corpus.ts";
-import { stageTimes } from "./stages.ts";
+import { benchRun, stageTimes } from "./stages.ts";
 
 /**
  * Ingest benchmark: parse → normalize → store, in postings per second, on a generated corpus of realistic
@@ -83,18 +83,7 @@ async function ingest(boards: readonly GeneratedBoard[], dbPath: string, reader:
         fetched: reading.postings,
         unchanged: reading.unchanged,
       });
-      await store.applyBoardSync(asBoard(b), sync, {
-        id: `bench-${b.board}-${at}`,
-        ats: b.ats,
-        board: b.board,
-        startedAt: at,
-        finishedAt: at,
-        status: "ok",
-        counts: sync.counts,
-        issues: reading.issues.length,
-        errorCode: null,
-        errorMessage: null,
-      });
+      await store.applyBoardSync(asBoard(b), sync, benchRun(b, sync, reading.issues.length));
       listed += sync.counts.fetched;
     }
   } finally {

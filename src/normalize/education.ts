@@ -39,10 +39,12 @@
  * ./industry.ts reuse (they live here only because the three modules were added together; a shared
  * `requirement-text.ts` would be their natural home).
  */
+
 import { Buffer } from "node:buffer";
 import type { RecordIssue } from "../domain/errors.ts";
 import type { Education } from "../domain/posting.ts";
 import { DEGREES, type Degree } from "../domain/vocab.ts";
+import { isSpace } from "./chars.ts";
 
 /** Longer texts are refused (no posting description comes near it; it bounds the work per record). */
 export const MAX_DESCRIPTION_CHARS = 200_000;
@@ -525,19 +527,6 @@ export function clauseBefore(s: string, from: number, to: number): string {
 // match, this stops at it (clauseBefore runs for every degree and year figure).
 const isLowerAZ = (c: number): boolean => c >= 97 && c <= 122;
 const isUpperAZ = (c: number): boolean => c >= 65 && c <= 90;
-/** `\s` of a regex. */
-const isSpace = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
 /** `\w` of a regex without the `u` flag. */
 const isWordChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;

@@ -1,5 +1,6 @@
 import { decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
+import { isSpace } from "./chars.ts";
 
 const BLOCK = new Set([
   "p",
@@ -62,22 +63,6 @@ export function htmlToText(html: string): string {
 
 /** Spaces and tabs that fold into one space: `[ \t\f\v\u00a0]`. */
 const isBlank = (c: number) => c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0;
-
-/** JavaScript's `\s`: white space and line terminators. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** Where folding has work: a tab-like blank, a line break, or a space before another blank or a line break. */
 const NEXT_FOLD = /[\t\n\v\f\u00a0]| (?=[ \t\n\v\f\u00a0])/g;
