@@ -569,20 +569,6 @@ export function markerBefore(before: string): StatementKind | null {
   return kind;
 }
 
-/** Offsets where a section starts, each with whether it is a preferred section. */
-export function preferredSections(s: string): { start: number; preferred: boolean }[] {
-  const sections: { start: number; preferred: boolean }[] = [];
-  let lineStart = 0;
-  while (lineStart < s.length) {
-    let lineEnd = s.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = s.length;
-    const header = headerAt(s, lineStart, lineEnd);
-    if (header !== null) sections.push({ start: lineStart, preferred: header });
-    lineStart = lineEnd + 1;
-  }
-  return sections;
-}
-
 /** Whether the line [lineStart, lineEnd) of `s` is a section header: null if not, else whether it is a preferred one. */
 function headerAt(s: string, lineStart: number, lineEnd: number): boolean | null {
   if (lineEnd - lineStart > 2 * MAX_HEADER_CHARS) return null;
@@ -597,19 +583,10 @@ const isHeader = (line: string): boolean =>
 const HEADER_START =
   /^\W*(?:preferred|desired|desirable|bonus|nice|pluses|ideal|optional|additional|extra|required|requirements?|minimum|basic|must|qualifications?|education|experience|skills|responsibilities|duties|what|who|about|benefits|job|position|the role|your|our|you)\b/i;
 
-export function inPreferredSection(sections: { start: number; preferred: boolean }[], at: number): boolean {
-  let preferred = false;
-  for (const section of sections) {
-    if (section.start > at) break;
-    preferred = section.preferred;
-  }
-  return preferred;
-}
-
 /**
- * `(at) => inPreferredSection(preferredSections(s), at)` for one text, reading only the lines from `at` back to
- * the nearest header, or to the line of the previous question when that comes first (questions come in order):
- * most lines of a description are never read.
+ * Whether an offset of `s` lies in a preferred section (under a header such as `Preferred qualifications:`,
+ * up to the next header). Reads only the lines from the offset back to the nearest header, or to the line of
+ * the previous question when that comes first (questions come in order): most lines are never read.
  */
 export function sectionReader(s: string): (at: number) => boolean {
   let knownLine = -1; // the start of the line of the previous question, or -1
