@@ -46,6 +46,38 @@ function floor(boards: readonly GeneratedBoard[]): void {
 }
 
 /**
+ * Every board read on the reader's threads, `reader.threads + 2` boards ahead, each reading handed to
+ * `use` in board order: how `roledex crawl` overlaps reading with writing.
+ */
+async function readAhead(
+  boards: readonly GeneratedBoard[],
+  reader: ReaderPool,
+  known: (i: number) => Record<string, string> | undefined,
+  use: (reading: BoardReading & { ok: true }, i: number) => Promise<void>,
+): Promise<void> {
+  const inFlight: Promise<BoardReading>[] = [];
+  let next = 0;
+  for (const [i, b] of boards.entries()) {
+    while (next < boards.length && inFlight.length < reader.threads + 2) {
+      const b = boards[next] as GeneratedBoard;
+      const hashes = known(next++);
+      const task = { board: asBoard(b), body: b.body };
+      inFlight.push(reader.read(hashes ? { ...task, known: hashes } : task));
+    }
+    const reading = await inFlight.shift();
+    if (!reading?.ok) throw new Error(`bench board ${b.board}: ${reading?.ok === false ? reading.message : "missing"}`);
+    await use(reading, i);
+  }
+}
+
+const asBoard = (b: GeneratedBoard): CrawlBoard => ({
+  ats: b.ats,
+  board: b.board,
+  company: `Bench ${b.board}`,
+  industry: "ai-lab",
+});
+
+/**
  * One crawl of every board into the store at dbPath, as `roledex crawl` does it: the board's stored state is
  * read first, so that postings listed exactly as stored are not normalized again; boards are read ahead on
  * the worker threads while the main thread writes the previous ones.
@@ -54,42 +86,43 @@ async function ingest(boards: readonly GeneratedBoard[], dbPath: string, reader:
   const store = await DuckDBStore.open(dbPath);
   let listed = 0;
   try {
-    const asBoard = (b: GeneratedBoard): CrawlBoard => ({
-      ats: b.ats,
-      board: b.board,
-      company: `Bench ${b.board}`,
-      industry: "ai-lab",
-    });
     const stored: StoredState[][] = [];
     for (const b of boards) stored.push(await store.boardState(b.ats, b.board));
-    const inFlight: Promise<BoardReading>[] = [];
-    let next = 0;
-    const fill = () => {
-      while (next < boards.length && inFlight.length < reader.threads + 2) {
-        const b = boards[next] as GeneratedBoard;
-        const known = knownHashes(stored[next++] ?? [], NORMALIZER_VERSION);
-        inFlight.push(reader.read({ board: asBoard(b), body: b.body, known }));
-      }
-    };
-    for (const [i, b] of boards.entries()) {
-      fill();
-      const reading = await inFlight.shift();
-      if (!reading?.ok)
-        throw new Error(`bench board ${b.board}: ${reading?.ok === false ? reading.message : "missing"}`);
-      const at = new Date().toISOString();
-      const sync = planBoardSync({
-        at,
-        stored: stored[i] ?? [],
-        fetched: reading.postings,
-        unchanged: reading.unchanged,
-      });
-      await store.applyBoardSync(asBoard(b), sync, benchRun(b, sync, reading.issues.length));
-      listed += sync.counts.fetched;
-    }
+    await readAhead(
+      boards,
+      reader,
+      (i) => knownHashes(stored[i] ?? [], NORMALIZER_VERSION),
+      async (reading, i) => {
+        const b = boards[i] as GeneratedBoard;
+        const at = new Date().toISOString();
+        const sync = planBoardSync({
+          at,
+          stored: stored[i] ?? [],
+          fetched: reading.postings,
+          unchanged: reading.unchanged,
+        });
+        await store.applyBoardSync(asBoard(b), sync, benchRun(b, sync, reading.issues.length));
+        listed += sync.counts.fetched;
+      },
+    );
   } finally {
     await store.close();
   }
   return listed;
+}
+
+/** The same reading with nothing stored: the ceiling the readers alone set on ingest. */
+async function readOnly(boards: readonly GeneratedBoard[], reader: ReaderPool): Promise<number> {
+  let read = 0;
+  await readAhead(
+    boards,
+    reader,
+    () => undefined,
+    async (reading) => {
+      read += reading.postings.length;
+    },
+  );
+  return read;
 }
 
 async function main() {
@@ -123,11 +156,13 @@ async function main() {
     for (const [label, us] of await stageTimes(sample, dir))
       console.log(`${label.padEnd(58)}${us.toFixed(1).padStart(10)}`);
   }
+  const startup = await readerStartup(boards, threads);
   const reader = new ReaderPool(threads);
   try {
     // First crawl: every posting is new. Second crawl of the same answers: every posting is unchanged.
     const first = await timed(() => ingest(boards, join(dir, "bench.duckdb"), reader));
     const again = await timed(() => ingest(boards, join(dir, "bench.duckdb"), reader));
+    const reading = await timed(() => readOnly(boards, reader));
     const rate = (n: number, s: number) => Math.round(n / s).toLocaleString("en-US");
     const row = (label: string, n: number, s: number, cpu = "") =>
       console.log(`${label.padEnd(58)}${rate(n, s).padStart(10)}${s.toFixed(1).padStart(10)}${cpu.padStart(12)}`);
@@ -144,7 +179,18 @@ async function main() {
       cpu(first),
     );
     row("re-crawl of the same answers: nothing changed", again.postings, again.seconds, cpu(again));
+    row(
+      `read only: parse + normalize, nothing stored (${reader.threads} readers)`,
+      reading.postings,
+      reading.seconds,
+      cpu(reading),
+    );
     console.log("");
+    if (startup !== null) {
+      console.log(
+        `Starting ${threads} reader threads (loading modules and tables, building the gazetteer) costs ${(startup / 1e6).toFixed(1)} s of CPU, paid once per crawl and included in the ingest row.`,
+      );
+    }
     console.log(
       `CPU/posting is user + system time of all threads; the first ingest kept ${(first.cpuMicros / 1e6 / first.seconds).toFixed(2)} of ${availableParallelism()} cores busy on average.`,
     );
@@ -152,6 +198,26 @@ async function main() {
     await reader.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * CPU spent starting a pool of reader threads and reading one posting on each: the fixed cost of a crawl.
+ * Null on one thread, where reading happens on this thread and measuring would warm it for the ingest.
+ */
+async function readerStartup(boards: readonly GeneratedBoard[], threads: number): Promise<number | null> {
+  if (threads < 2) return null;
+  const first = boards[0] as GeneratedBoard;
+  const payload = JSON.parse(first.body) as { jobs: unknown[] };
+  const body = JSON.stringify({ ...payload, jobs: payload.jobs.slice(0, 1) });
+  const cpu0 = process.cpuUsage();
+  const pool = new ReaderPool(threads);
+  try {
+    await Promise.all(Array.from({ length: pool.threads }, () => pool.read({ board: asBoard(first), body })));
+  } finally {
+    await pool.close();
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return cpu.user + cpu.system;
 }
 
 interface Timed {
