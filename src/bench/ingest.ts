@@ -59,9 +59,9 @@ async function readAhead(
   let next = 0;
   for (const [i, b] of boards.entries()) {
     while (next < boards.length && inFlight.length < reader.threads + 2) {
-      const b = boards[next] as GeneratedBoard;
+      const ahead = boards[next] as GeneratedBoard;
       const hashes = known(next++);
-      const task = { board: asBoard(b), body: b.body };
+      const task = { board: asBoard(ahead), body: ahead.body };
       inFlight.push(reader.read(hashes ? { ...task, known: hashes } : task));
     }
     const reading = await inFlight.shift();
