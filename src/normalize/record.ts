@@ -1,7 +1,5 @@
 import { z } from "zod";
-import type { RecordIssue } from "../domain/errors.ts";
-import type { Education, ExperienceYears, Place } from "../domain/posting.ts";
-import type { Industry, PayKind, PayPeriod, Role, Seniority, Workplace } from "../domain/vocab.ts";
+import type { NormalizedPosting, Pay, Place } from "../domain/posting.ts";
 import { htmlToText } from "./html-text.ts";
 import { type NormalizeContext, normalizePosting } from "./posting.ts";
 
@@ -17,31 +15,27 @@ export const normalizeInput = z.object({
 });
 export type NormalizeInput = z.infer<typeof normalizeInput>;
 
-export interface NormalizeOutput {
-  role: Role;
-  roleConfidence: number;
-  seniority: Seniority;
-  /** The taxonomy version the role and seniority come from (with a hash of the user's aliases, if any). */
-  taxonomyVersion: string;
-  pay: {
-    min: number | null;
-    max: number | null;
-    currency: string | null;
-    period: PayPeriod;
-    annualMinUsd: number | null;
-    annualMaxUsd: number | null;
-    kind: PayKind;
-    equity: boolean;
-  } | null;
+/**
+ * One line of `roledex normalize` output: the posting's normalized fields under the names the command
+ * documents (its places as `locations`; pay without its raw text and conversion details).
+ */
+export type NormalizeOutput = Pick<
+  NormalizedPosting,
+  | "role"
+  | "roleConfidence"
+  | "seniority"
+  | "taxonomyVersion"
+  | "workplace"
+  | "metros"
+  | "skills"
+  | "education"
+  | "experienceYears"
+  | "industry"
+  | "issues"
+> & {
+  pay: Pick<Pay, "min" | "max" | "currency" | "period" | "annualMinUsd" | "annualMaxUsd" | "kind" | "equity"> | null;
   locations: Place[];
-  workplace: Workplace | null;
-  metros: string[];
-  skills: string[];
-  education: Education;
-  experienceYears: ExperienceYears | null;
-  industry: Industry | null;
-  issues: RecordIssue[];
-}
+};
 
 /** Pure: the normalized fields of one loose record, through the same code crawled postings go through. */
 export function normalizeRecord(input: NormalizeInput, context: NormalizeContext = {}): NormalizeOutput {
