@@ -21,9 +21,14 @@ import { benchRun, stageTimes } from "./stages.ts";
  *   npm run bench -- --stages    # also: where one posting's time goes, stage by stage (first 10 boards)
  */
 
+/** A whole-number option of at least 1, else a one-line usage error and exit code 2. */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (Number.isInteger(value) && value >= 1) return value;
+  console.error(`bench: E_USAGE --${name} takes a whole number of at least 1, not ${process.argv[i + 1] ?? "nothing"}`);
+  process.exit(2);
 };
 
 const TOKEN = /[a-z0-9+#.]+/g;
@@ -145,6 +150,7 @@ async function main() {
   floor(boards);
   const floorSeconds = (performance.now() - f0) / 1000;
 
+  const startup = await readerStartup(boards, threads);
   const dir = mkdtempSync(join(tmpdir(), "roledex-bench-"));
   if (process.argv.includes("--stages")) {
     const sample = boards.slice(0, 10);
@@ -156,7 +162,6 @@ async function main() {
     for (const [label, us] of await stageTimes(sample, dir))
       console.log(`${label.padEnd(58)}${us.toFixed(1).padStart(10)}`);
   }
-  const startup = await readerStartup(boards, threads);
   const reader = new ReaderPool(threads);
   try {
     // First crawl: every posting is new. Second crawl of the same answers: every posting is unchanged.
