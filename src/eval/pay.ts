@@ -9,8 +9,7 @@
  */
 import type { Pay } from "../domain/posting.ts";
 import { isOneOf, PAY_KINDS, PAY_PERIODS, type PayKind, type PayPeriod } from "../domain/vocab.ts";
-import { parsePayText } from "../normalize/pay.ts";
-import type { PayTextContext } from "../normalize/pay-text.ts";
+import { type PayTextContext, parsePayText } from "../normalize/pay.ts";
 
 export interface GoldPay {
   id: string;

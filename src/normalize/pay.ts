@@ -11,9 +11,6 @@ import type { Pay } from "../domain/posting.ts";
 import { payFromRange } from "./pay-ats.ts";
 
 export {
-  ASHBY_INTERVALS,
-  LEVER_INTERVALS,
-  MAX_CONTENT_CHARS,
   type PayMapperOptions,
   parseGreenhouseContentPay,
   payFromAshbyCompensation,
@@ -21,11 +18,7 @@ export {
   payFromLeverSalaryRange,
   payFromRange,
 } from "./pay-ats.ts";
-export { dollarCurrency } from "./pay-currency.ts";
 export {
-  inferPeriod,
-  MAX_PAY_TEXT_CHARS,
-  mentionsEquity,
   type PayTextContext,
   type PayTextResult,
   parsePayText,
